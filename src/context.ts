@@ -1,0 +1,96 @@
+/**
+ * What the stages share: the input, its normalised form, the grammar, the units, and the records drafted
+ * so far. Drafts hold spans in *normalised* offsets; the finishing stage maps them to input offsets and
+ * cuts each record's text from the input, so a record's text is always exactly what the minutes say.
+ */
+import type { Grammar } from './grammar/compile.js';
+import type { Section } from './schema/grammar.js';
+import type { NormalisedText } from './stages/normalise-text.js';
+import type { Unit } from './stages/group-units.js';
+
+export interface DraftSpan {
+  start: number;
+  end: number;
+}
+
+export type Part = 'preamble' | 'agenda' | 'decision' | 'minutes' | 'trailer';
+
+/** A unit with its place in the document. */
+export interface PlacedUnit extends Unit {
+  part: Part;
+  section: Section | null;
+  item: string | null;
+  /** chrome: page furniture; heading: item or section heading; label: a marker line; content: text. */
+  role: 'chrome' | 'heading' | 'label' | 'content';
+  /** Set when a stage has taken the unit as a record that is not a discussion point. */
+  consumedBy: string | null;
+  /** Where the discussion point starts / ends when a heading or a closing decision is cut off. */
+  pointStart?: number;
+  pointEnd?: number;
+}
+
+export interface DraftItem {
+  id: string;
+  number: string | null;
+  title: string | null;
+  span: DraftSpan;
+}
+
+export interface DraftRecord {
+  span: DraftSpan;
+  item: string | null;
+  rule: string;
+  confidence: number;
+}
+
+export interface DraftOwner {
+  span: DraftSpan | null;
+  text?: string;
+  name: string | null;
+  role: string | null;
+}
+
+export interface Drafts {
+  meeting: { committee: string | null; date: string | null; item: string | null; title: string | null };
+  truncated: boolean;
+  items: DraftItem[];
+  witnesses: (DraftRecord & { name: string | null; role: string | null; basis: 'listed' | 'presented' })[];
+  declarations: (DraftRecord & { member: string; interest: string | null })[];
+  discussionPoints: DraftRecord[];
+  resolutions: (DraftRecord & { number: string | null; unit: number })[];
+  recommendations: (DraftRecord & { number: string | null; unit: number })[];
+  actions: (DraftRecord & { owners: DraftOwner[]; due: string | null; from: { type: 'resolution' | 'recommendation'; index: number } | null })[];
+  warnings: { code: string; message: string; span: DraftSpan | null }[];
+}
+
+export interface Context {
+  input: string;
+  norm: NormalisedText;
+  /** The normalised text (norm.text), which every pattern runs on. */
+  text: string;
+  grammar: Grammar;
+  units: PlacedUnit[];
+  drafts: Drafts;
+}
+
+export function emptyDrafts(): Drafts {
+  return {
+    meeting: { committee: null, date: null, item: null, title: null },
+    truncated: false,
+    items: [],
+    witnesses: [],
+    declarations: [],
+    discussionPoints: [],
+    resolutions: [],
+    recommendations: [],
+    actions: [],
+    warnings: [],
+  };
+}
+
+/** Trims white space (and trailing bullet-ish junk) off a span of the normalised text. */
+export function tightSpan(text: string, start: number, end: number): DraftSpan {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}

@@ -1,0 +1,66 @@
+/**
+ * extract(text, options) → MinutesDocument: synchronous, pure and deterministic (same input, same output).
+ * Messy text never throws — it gives a document with warnings. Only bad *arguments* throw a MinutesError
+ * (a non-string input, an input over `maxChars`, an unknown or invalid grammar).
+ */
+import { MinutesDocumentSchema, type MinutesDocument } from './schema/minutes.js';
+import type { Grammar } from './grammar/compile.js';
+import { builtinGrammar, detectGrammar, userGrammar } from './grammar/builtin.js';
+import type { GrammarInput } from './schema/grammar.js';
+import { runPipeline, type StageName } from './pipeline.js';
+import { finishDocument } from './stages/finish-document.js';
+import { validate } from './validate.js';
+import { MinutesError } from './errors.js';
+
+export interface ExtractOptions {
+  /** A built-in grammar id, or a grammar object (validated). Default: detected from the text. */
+  grammar?: string | GrammarInput;
+  /** Name of the source (a file name), copied to `source.name`. */
+  name?: string | null;
+  /** Format the text was extracted from. Default "text". */
+  format?: MinutesDocument['source']['format'];
+  /** Largest input accepted, in UTF-16 code units. Default 50,000,000. */
+  maxChars?: number;
+  /** Filled with milliseconds per stage when given (for the benchmark). */
+  timings?: Partial<Record<StageName | 'finish' | 'validate', number>>;
+}
+
+export const DEFAULT_MAX_CHARS = 50_000_000;
+
+function resolveGrammar(option: ExtractOptions['grammar']): ((text: string) => Grammar) {
+  if (option === undefined) return detectGrammar;
+  const grammar = typeof option === 'string' ? builtinGrammar(option) : userGrammar(option);
+  return () => grammar;
+}
+
+export function extract(text: string, options: ExtractOptions = {}): MinutesDocument {
+  if (typeof text !== 'string') {
+    throw new MinutesError('E_INPUT_TYPE', `extract() takes the minutes as a string, not ${text === null ? 'null' : typeof text}`);
+  }
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  if (text.length > maxChars) {
+    throw new MinutesError('E_INPUT_TOO_LARGE', `the input has ${text.length} characters, over the limit of ${maxChars}; raise options.maxChars or split the file`, {
+      chars: text.length,
+      maxChars,
+    });
+  }
+  const chooseGrammar = resolveGrammar(options.grammar);
+  const ctx = runPipeline(text, chooseGrammar, options.timings);
+  const t0 = performance.now();
+  const document = finishDocument(ctx, { name: options.name ?? null, format: options.format ?? 'text' });
+  if (!document.items.length && !document.discussionPoints.length && !document.resolutions.length && !document.witnesses.length) {
+    document.warnings.push({ code: 'W_NO_MINUTES', message: 'No minutes markers or records were found: is this text committee minutes?', span: null, line: null, column: null });
+  }
+  const t1 = performance.now();
+  // Belt and braces: the document must satisfy both the zod source and the published JSON Schema.
+  const parsed = MinutesDocumentSchema.safeParse(document);
+  const checked = validate(document);
+  if (!parsed.success || !checked.valid) {
+    throw new MinutesError('E_OUTPUT_INVALID', `internal error: the document does not match the schema (${parsed.success ? checked.errors[0]?.path + ' ' + checked.errors[0]?.message : parsed.error.issues[0]?.message}); please report this input`);
+  }
+  if (options.timings) {
+    options.timings.finish = (options.timings.finish ?? 0) + t1 - t0;
+    options.timings.validate = (options.timings.validate ?? 0) + performance.now() - t1;
+  }
+  return document;
+}

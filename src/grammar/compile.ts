@@ -1,0 +1,151 @@
+/**
+ * Grammar loading and compilation: JSON data in, a validated, ready-to-match grammar out.
+ *
+ * A grammar file is validated with zod (a bad field is an error naming its path), its rule ids are checked
+ * for uniqueness, its patterns are compiled once, and the rules of the grammars it extends are added after
+ * its own (so a family rule with the same kind is tried before the shared `_base` one).
+ */
+import { GrammarSchema, type GrammarFile, type Rule, type RuleKind } from '../schema/grammar.js';
+import { MinutesError } from '../errors.js';
+
+export interface CompiledRule extends Rule {
+  regex: RegExp;
+  /** The grammar the rule came from. */
+  grammar: string;
+}
+
+export interface RuleMatch {
+  rule: CompiledRule;
+  match: RegExpExecArray;
+  /** Named groups of the match (empty object when none). */
+  groups: Record<string, string | undefined>;
+}
+
+export class Grammar {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly rules: readonly CompiledRule[];
+  private readonly byKind = new Map<RuleKind, CompiledRule[]>();
+
+  constructor(file: GrammarFile, rules: CompiledRule[]) {
+    this.id = file.id;
+    this.name = file.name;
+    this.description = file.description;
+    this.rules = rules;
+    for (const rule of rules) {
+      const list = this.byKind.get(rule.kind) ?? [];
+      list.push(rule);
+      this.byKind.set(rule.kind, list);
+    }
+  }
+
+  rulesOf(kind: RuleKind): readonly CompiledRule[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
+  first(kind: RuleKind, text: string): RuleMatch | null {
+    for (const rule of this.rulesOf(kind)) {
+      rule.regex.lastIndex = 0;
+      const match = rule.regex.exec(text);
+      if (match) return { rule, match, groups: { ...(match.groups ?? {}) } };
+    }
+    return null;
+  }
+
+  /** The earliest match of any rule of `kind` in `text` (ties go to grammar order). */
+  earliest(kind: RuleKind, text: string): RuleMatch | null {
+    let best: RuleMatch | null = null;
+    for (const rule of this.rulesOf(kind)) {
+      rule.regex.lastIndex = 0;
+      const match = rule.regex.exec(text);
+      if (match && (!best || match.index < best.match.index)) best = { rule, match, groups: { ...(match.groups ?? {}) } };
+    }
+    return best;
+  }
+
+  /** Every match of every rule of `kind` in `text`, in text order. */
+  all(kind: RuleKind, text: string): RuleMatch[] {
+    const out: RuleMatch[] = [];
+    for (const rule of this.rulesOf(kind)) {
+      const global = new RegExp(rule.regex.source, rule.regex.flags.includes('g') ? rule.regex.flags : rule.regex.flags + 'g');
+      for (const match of text.matchAll(global)) {
+        out.push({ rule, match: match as RegExpExecArray, groups: { ...(match.groups ?? {}) } });
+        if (match[0].length === 0) break;
+      }
+    }
+    return out.sort((a, b) => a.match.index - b.match.index);
+  }
+
+  test(kind: RuleKind, text: string): boolean {
+    return this.first(kind, text) !== null;
+  }
+}
+
+/** Validates a grammar object (as parsed from JSON) and returns it typed, or throws E_GRAMMAR_INVALID. */
+export function parseGrammarFile(value: unknown, where = 'grammar'): GrammarFile {
+  const parsed = GrammarSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path.length ? issue.path.join('.') : '(root)';
+    throw new MinutesError('E_GRAMMAR_INVALID', `${where}: field "${path}" is invalid: ${issue.message}`, {
+      path,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  const seen = new Set<string>();
+  parsed.data.rules.forEach((rule, index) => {
+    if (seen.has(rule.id)) {
+      throw new MinutesError('E_GRAMMAR_INVALID', `${where}: field "rules.${index}.id" repeats the rule id "${rule.id}"`, {
+        path: `rules.${index}.id`,
+      });
+    }
+    seen.add(rule.id);
+  });
+  return parsed.data;
+}
+
+function compileRule(rule: Rule, grammarId: string, index: number): CompiledRule {
+  try {
+    // Every pattern runs in Unicode mode so that \p{…} classes work and surrogate pairs stay whole.
+    const regex = new RegExp(rule.pattern, [...new Set(rule.flags + 'u')].join(''));
+    return { ...rule, regex, grammar: grammarId };
+  } catch (error) {
+    throw new MinutesError(
+      'E_GRAMMAR_INVALID',
+      `grammar "${grammarId}": field "rules.${index}.pattern" (rule ${rule.id}) is not a valid regular expression: ${(error as Error).message}`,
+      { path: `rules.${index}.pattern` },
+    );
+  }
+}
+
+/**
+ * Compiles a validated grammar file, resolving `extends` against `library` (built-in grammars by id).
+ * The grammar's own rules come first, then those of each grammar it extends, depth first, each once.
+ */
+export function compileGrammar(file: GrammarFile, library: ReadonlyMap<string, GrammarFile>): Grammar {
+  const rules: CompiledRule[] = [];
+  const visited = new Set<string>();
+  const visit = (g: GrammarFile, chain: string[]) => {
+    if (visited.has(g.id)) return;
+    visited.add(g.id);
+    g.rules.forEach((rule, index) => rules.push(compileRule(rule, g.id, index)));
+    for (const parentId of g.extends) {
+      const parent = library.get(parentId);
+      if (!parent) {
+        throw new MinutesError('E_GRAMMAR_INVALID', `grammar "${g.id}": field "extends" names an unknown grammar "${parentId}"`, {
+          path: 'extends',
+        });
+      }
+      if (chain.includes(parentId)) {
+        throw new MinutesError('E_GRAMMAR_INVALID', `grammar "${g.id}": field "extends" makes a cycle through "${parentId}"`, {
+          path: 'extends',
+        });
+      }
+      visit(parent, [...chain, parentId]);
+    }
+  };
+  visit(file, [file.id]);
+  return new Grammar(file, rules);
+}

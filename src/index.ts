@@ -1,0 +1,36 @@
+/**
+ * committee-minutes — the public API. Explicit named exports only; test/api.test.ts asserts this list.
+ */
+export { extract, DEFAULT_MAX_CHARS, type ExtractOptions } from './extract.js';
+export { validate, type ValidationResult, type ValidationError } from './validate.js';
+export { grammars, detectGrammar, builtinGrammar } from './grammar/builtin.js';
+export { MinutesError, type MinutesErrorCode } from './errors.js';
+export {
+  MinutesDocumentSchema,
+  SpanSchema,
+  SourceSchema,
+  MeetingSchema,
+  ItemSchema,
+  WitnessSchema,
+  DeclarationSchema,
+  DiscussionPointSchema,
+  ResolutionSchema,
+  RecommendationSchema,
+  ActionSchema,
+  OwnerSchema,
+  WarningSchema,
+  type MinutesDocument,
+  type Span,
+  type Source,
+  type Meeting,
+  type Item,
+  type Witness,
+  type Declaration,
+  type DiscussionPoint,
+  type Resolution,
+  type Recommendation,
+  type Action,
+  type Owner,
+  type Warning,
+} from './schema/minutes.js';
+export { GrammarSchema, RuleSchema, GazetteerSchema, type GrammarInput, type Rule, type RuleKind } from './schema/grammar.js';

@@ -1,0 +1,54 @@
+/**
+ * The pipeline, in order. Each stage is a pure function of what the stages before it produced; the order
+ * matters and is explained here, in one place.
+ *
+ *  1. normalise-text   — NFC, odd spaces, bullet glyphs, quotes; an offset map back to the input.
+ *                        First, so that every later pattern is simple.
+ *  2. parse-blocks     — unified + remark-parse (markdown constructs that minutes don't use turned off):
+ *                        blank-line-separated blocks with exact offsets.
+ *  3. read-lines       — indent, list marker and content start of every line.
+ *  4. group-units      — lines → paragraphs, list items, headings and labels (hard wraps re-joined).
+ *  5. segment-document — part (agenda / minutes / decision), section, item; meeting fields; truncation.
+ *  6. extract-*        — decisions first (they take their units, so the debate does not count them as
+ *                        points), then people (witnesses, declarations), then points (what is left),
+ *                        then actions (which read the decisions and the debate).
+ *  7. finish-document  — dedupe, ids, spans mapped to the input, texts cut from the input.
+ *  8. validate         — zod, then ajv against schemas/minutes.schema.json (in extract.ts).
+ */
+import type { Context } from './context.js';
+import { emptyDrafts } from './context.js';
+import type { Grammar } from './grammar/compile.js';
+import { normaliseText } from './stages/normalise-text.js';
+import { parseBlocks } from './stages/parse-blocks.js';
+import { readLines } from './stages/read-lines.js';
+import { groupUnits } from './stages/group-units.js';
+import { segmentDocument } from './stages/segment-document.js';
+import { extractDecisions } from './stages/extract-decisions.js';
+import { extractPeople } from './stages/extract-people.js';
+import { extractPoints } from './stages/extract-points.js';
+import { extractActions } from './stages/extract-actions.js';
+
+export type StageName = 'normalise' | 'parse' | 'lines' | 'units' | 'segment' | 'decisions' | 'people' | 'points' | 'actions';
+
+/** Runs stages 1–6 and returns the context holding the drafts. `timings` (ms per stage) is filled when given. */
+export function runPipeline(input: string, chooseGrammar: (normalised: string) => Grammar, timings?: Partial<Record<StageName, number>>): Context {
+  const time = <T>(name: StageName, fn: () => T): T => {
+    if (!timings) return fn();
+    const t0 = performance.now();
+    const out = fn();
+    timings[name] = (timings[name] ?? 0) + performance.now() - t0;
+    return out;
+  };
+  const norm = time('normalise', () => normaliseText(input));
+  const grammar = chooseGrammar(norm.text);
+  const { blocks } = time('parse', () => parseBlocks(norm.text));
+  const lines = time('lines', () => readLines(norm.text, blocks));
+  const units = time('units', () => groupUnits(norm.text, lines, grammar));
+  const ctx: Context = { input, norm, text: norm.text, grammar, units: [], drafts: emptyDrafts() };
+  time('segment', () => segmentDocument(ctx, units));
+  time('decisions', () => extractDecisions(ctx));
+  time('people', () => extractPeople(ctx));
+  time('points', () => extractPoints(ctx));
+  time('actions', () => extractActions(ctx));
+  return ctx;
+}

@@ -1,0 +1,166 @@
+/**
+ * Stage 6d — actions and their owners.
+ *
+ * 1. A resolution or recommendation that asks for something to be done (the grammar's `actionVerb`s:
+ *    circulate, report back, implement, delegate …) is also an action; one that only approves, notes or
+ *    endorses is not. Where a decision lists clauses ("to agree …; to delegate authority to the director
+ *    to …"), the action is the clause that asks.
+ * 2. "Action: <task> By <owner>" lines are actions; "ACTION: <owner>" lines give the owner of the actions
+ *    of their block.
+ * 3. In the debate: members' requests, and forward commitments by a named officer or body ("the Head of
+ *    Internal Audit agreed to provide …", "the Board would scrutinise …") — never a passive "would be
+ *    provided" with nobody named.
+ * Owners are the roles or people the clause names as doing the work.
+ */
+import type { Context, DraftOwner, DraftSpan } from '../context.js';
+import { tightSpan } from '../context.js';
+import { isAgent, isPersonName, isRole, stripHonorifics, honorificLength } from '../nlp/people.js';
+import { unitSentences } from './extract-people.js';
+
+type Action = Context['drafts']['actions'][number];
+
+/** Drops a trailing "; and", ";", "." and a closing ", be endorsed." from an action's span. */
+function actionSpan(ctx: Context, start: number, end: number): DraftSpan {
+  let span = tightSpan(ctx.text, start, end);
+  const text = ctx.text.slice(span.start, span.end);
+  const tail = /(?:,\s*be\s+(?:endorsed|approved|agreed|noted)\.?|;\s*and|;|\.)$/i.exec(text);
+  if (tail) span = tightSpan(ctx.text, span.start, span.end - tail[0].length);
+  return span;
+}
+
+/** Owners named inside a clause: "requests that the Director of X circulate", "delegate authority to the director", "from the service". */
+function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
+  const text = ctx.text.slice(span.start, span.end);
+  const owners: DraftOwner[] = [];
+  const patterns = [
+    /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s+(?<who>(?:the\s+)?[A-Z][\w&'’ ,-]{1,80}?)\s+(?:should\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\b/g,
+    /\bdelegated?\s+(?:authority\s+)?to\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,80}?)(?=\s+(?:to|in|for|and)\b|[,.;]|$)/g,
+    /\b(?:update|report|information|assurance)\s+from\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,60}?)(?=\s+(?:that|on|about|to|regarding)\b|[,.;]|$)/g,
+  ];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const who = m.groups!.who;
+      const offset = span.start + m.index + m[0].indexOf(who);
+      const owner = makeOwner(ctx, { start: offset, end: offset + who.length }, pattern === patterns[2]);
+      if (owner) owners.push(owner);
+    }
+  }
+  return owners;
+}
+
+function makeOwner(ctx: Context, span: DraftSpan, allowLowercase = false): DraftOwner | null {
+  span = tightSpan(ctx.text, span.start, span.end);
+  const text = ctx.text.slice(span.start, span.end);
+  if (!text) return null;
+  const bare = text.replace(/^the\s+/i, '');
+  if (isPersonName(stripHonorifics(bare)) && !isRole(bare)) {
+    const skip = honorificLength(text);
+    const nameSpan = tightSpan(ctx.text, span.start + skip, span.end);
+    return { span: nameSpan, name: ctx.text.slice(nameSpan.start, nameSpan.end), role: null };
+  }
+  if (isAgent(bare) || (allowLowercase && /^the\s+\w+/i.test(text))) return { span, name: null, role: isRole(bare) ? bare : null };
+  return null;
+}
+
+export function extractActions(ctx: Context): void {
+  const { grammar, drafts } = ctx;
+  const actions: Action[] = [];
+
+  // 1. Decisions that ask for something.
+  for (const kind of ['resolutions', 'recommendations'] as const) {
+    drafts[kind].forEach((record, index) => {
+      const text = ctx.text.slice(record.span.start, record.span.end);
+      if (!grammar.test('actionVerb', text)) return;
+      // The clause that asks, when the decision is a list of clauses.
+      let start = record.span.start;
+      let end = record.span.end;
+      const clauses = [...text.matchAll(/[^;]+(?:;|$)/g)];
+      if (clauses.length > 1) {
+        const asking = clauses.filter((c) => grammar.test('actionVerb', c[0]));
+        if (asking.length) {
+          start = record.span.start + asking[0].index!;
+          end = record.span.start + asking[asking.length - 1].index! + asking[asking.length - 1][0].length;
+        }
+      }
+      const span = actionSpan(ctx, start, end);
+      actions.push({
+        span,
+        item: record.item,
+        rule: `${grammar.first('actionVerb', text)!.rule.id}`,
+        confidence: 0.7,
+        owners: ownersIn(ctx, span),
+        due: null,
+        from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index },
+      });
+    });
+  }
+
+  // 2. ACTION lines.
+  ctx.units.forEach((u, index) => {
+    if (u.role === 'chrome' || u.part === 'preamble') return;
+    const hit = grammar.first('actionLine', u.text);
+    if (!hit || hit.match.index !== 0) return;
+    u.consumedBy = 'actions';
+    const ownerText = hit.groups.owner;
+    const ownerStart = u.start + hit.match[0].lastIndexOf(ownerText ?? '');
+    const owner: DraftOwner | null = ownerText ? { span: tightSpan(ctx.text, ownerStart, ownerStart + ownerText.length), name: null, role: ownerText.trim() } : null;
+    if (owner && isPersonName(stripHonorifics(ownerText!)) && !isRole(ownerText!)) {
+      owner.name = stripHonorifics(ownerText!);
+      owner.role = null;
+    }
+    if (hit.groups.task) {
+      const taskStart = u.start + hit.match[0].indexOf(hit.groups.task);
+      // The task restates the decision just above it: one thing asked twice is one action.
+      const previous = ctx.units[index - 1];
+      for (let k = actions.length - 1; k >= 0; k--) {
+        if (previous && actions[k].span.start >= previous.start && actions[k].span.end <= previous.end) actions.splice(k, 1);
+      }
+      actions.push({
+        span: actionSpan(ctx, taskStart, taskStart + hit.groups.task.length),
+        item: u.item,
+        rule: hit.rule.id,
+        confidence: 0.9,
+        owners: owner ? [owner] : [],
+        due: null,
+        from: null,
+      });
+      return;
+    }
+    // "ACTION: <owner>" applies to the actions of its block: those above it back to the previous label.
+    if (!owner) return;
+    const blockStart = findBlockStart(ctx, index);
+    for (const action of actions) {
+      if (action.span.start >= blockStart && action.span.end <= u.start) action.owners.push({ ...owner });
+    }
+  });
+
+  // 3. Requests and commitments in the debate.
+  for (const u of ctx.units) {
+    if (u.role !== 'content' || u.part !== 'minutes') continue;
+    if (u.consumedBy === 'resolutions' || u.consumedBy === 'recommendations' || u.consumedBy === 'actions') continue;
+    if (u.section === 'attendance' || u.section === 'witnesses') continue;
+    for (const sentence of unitSentences(ctx, u)) {
+      for (const hit of grammar.all('actionCue', sentence.text)) {
+        const who = hit.groups.who ?? '';
+        const whoStart = sentence.start + hit.match.index + hit.match[0].indexOf(who);
+        const isRequest = hit.rule.id.endsWith('members-requested');
+        if (!isRequest && !isAgent(who.replace(/^the\s+/i, ''))) continue;
+        const span = actionSpan(ctx, hit.match.index === 0 ? sentence.start : whoStart, sentence.end);
+        const owners = isRequest ? ownersIn(ctx, span) : [makeOwner(ctx, { start: whoStart, end: whoStart + who.length })].filter((o): o is DraftOwner => o !== null);
+        actions.push({ span, item: u.item, rule: hit.rule.id, confidence: 0.6, owners, due: null, from: null });
+        break;
+      }
+    }
+  }
+
+  drafts.actions = actions;
+}
+
+/** Where the block an "ACTION:" line closes begins: just after the previous ACTION line or item heading. */
+function findBlockStart(ctx: Context, index: number): number {
+  for (let k = index - 1; k >= 0; k--) {
+    const u = ctx.units[k];
+    if (u.role === 'heading' || u.consumedBy === 'actions') return u.end;
+  }
+  return 0;
+}

@@ -1,0 +1,214 @@
+/**
+ * Stage 6a — resolutions and recommendations.
+ *
+ * Labelled blocks first: "RESOLVED – That …", "Resolved –" + "(1) … (2) …", "The Committee resolved:-" +
+ * a paragraph, "Recommended –" + a paragraph, "It recommends:" + a list. One record per number; a list
+ * that completes a single decision ("subject to the following conditions:") stays inside it. Then the
+ * unlabelled decisions the grammar knows ("The Panel noted the report.", "… agreed as a correct record",
+ * "X was elected Chairman", "moved to the next meeting", "1. That …" in the minutes), and the parish
+ * "N. Heading – outcome" lines, whose outcome after the dash is the decision.
+ */
+import type { Context, PlacedUnit } from '../context.js';
+import { tightSpan } from '../context.js';
+import { readMarker } from './read-lines.js';
+import { splitSentences } from '../text/sentences.js';
+
+type Kind = 'resolutions' | 'recommendations';
+
+const SHORT_LEAD_IN = /^(?:that|That|THAT)?\s*$|^.{0,60}?(?::-|:|–|—|-)\s*$/;
+
+/** Can a unit be part of a decision block at all? */
+function inPlay(u: PlacedUnit): boolean {
+  return u.part !== 'preamble' && u.part !== 'trailer' && u.role !== 'chrome';
+}
+
+export function extractDecisions(ctx: Context): void {
+  const { units, grammar } = ctx;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (!inPlay(u) || u.consumedBy || u.role === 'heading') continue;
+    const resolution = grammar.earliest('resolutionLabel', u.text);
+    if (resolution && (resolution.match.index === 0 || resolution.rule.id.endsWith('it-was-resolved'))) {
+      i = takeBlock(ctx, i, resolution.match.index + resolution.match[0].length, 'resolutions', resolution.rule.id) - 1;
+      continue;
+    }
+    const recommendation = grammar.first('recommendationLabel', u.text);
+    if (recommendation && recommendation.match.index === 0) {
+      i = takeBlock(ctx, i, recommendation.match[0].length, 'recommendations', recommendation.rule.id) - 1;
+      continue;
+    }
+  }
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (!inPlay(u) || u.consumedBy || u.role !== 'content' || u.part === 'agenda') continue;
+    if (u.section === 'attendance' || u.section === 'witnesses') continue;
+    takeUnlabelled(ctx, i);
+  }
+}
+
+/**
+ * Takes a labelled block starting in unit `i` (the label ends at `labelEnd` within it) and returns the
+ * index of the first unit after the block.
+ */
+function takeBlock(ctx: Context, i: number, labelEnd: number, kind: Kind, rule: string): number {
+  const { units, grammar } = ctx;
+  const head = units[i];
+  head.consumedBy = kind;
+  let restStart = head.start + labelEnd;
+  while (restStart < head.end && /\s/.test(ctx.text[restStart])) restStart++;
+  let rest = ctx.text.slice(restStart, head.end).replace(/\n/g, ' ');
+  let number: string | null = null;
+  const marker = readMarker(rest);
+  if (marker) {
+    number = marker.marker.value;
+    restStart += marker.length;
+    while (restStart < head.end && /\s/.test(ctx.text[restStart])) restStart++;
+    rest = ctx.text.slice(restStart, head.end);
+  }
+  const records: { start: number; end: number; number: string | null; unit: number }[] = [];
+  const leadIn = rest.trim() === '' || SHORT_LEAD_IN.test(rest.trim());
+  // "… subject to the following conditions:" — the list that follows completes this decision.
+  const absorbList = !leadIn && /:-?\s*$/.test(rest.trim());
+  if (!leadIn) records.push({ start: restStart, end: head.end, number, unit: i });
+
+  let j = i + 1;
+  let tookFirstParagraph = !leadIn;
+  for (; j < units.length; j++) {
+    const v = units[j];
+    if (v.role === 'chrome') continue;
+    if (v.role !== 'content' || v.consumedBy) break;
+    if (grammar.first('resolutionLabel', v.text)?.match.index === 0) break;
+    if (grammar.first('recommendationLabel', v.text)?.match.index === 0) break;
+    if (grammar.test('actionLine', v.text) || grammar.first('motion', v.text)) break;
+    if (absorbList && v.marker) {
+      records[records.length - 1].end = v.end;
+      v.consumedBy = kind;
+      continue;
+    }
+    if (!tookFirstParagraph && !v.marker) {
+      if (SHORT_LEAD_IN.test(v.text.trim())) {
+        v.consumedBy = kind;
+        continue;
+      }
+      tookFirstParagraph = true;
+      if (kind === 'recommendations' && isDecisionSentence(ctx, v.text)) {
+        records.length = 0;
+        pushRecord(ctx, 'resolutions', { start: v.start, end: v.end, number: null, unit: j }, v, 'extract/decision-in-recommendations');
+        v.consumedBy = 'resolutions';
+        continue;
+      }
+      records.push({ start: v.start, end: v.end, number: null, unit: j });
+      v.consumedBy = kind;
+      continue;
+    }
+    if (v.marker && v.marker.kind !== 'minute-ref') {
+      if (SHORT_LEAD_IN.test(v.text.trim()) && v.text.trim().length < 3) continue;
+      records.push({ start: v.start, end: v.end, number: v.marker.value, unit: j });
+      v.consumedBy = kind;
+      tookFirstParagraph = true;
+      continue;
+    }
+    if (!v.marker && /^that\b/i.test(v.text) && records.length > 0) {
+      records.push({ start: v.start, end: v.end, number: null, unit: j });
+      v.consumedBy = kind;
+      continue;
+    }
+    break;
+  }
+  for (const r of records) pushRecord(ctx, kind, r, units[r.unit], rule);
+  return j;
+}
+
+function pushRecord(
+  ctx: Context,
+  kind: Kind,
+  r: { start: number; end: number; number: string | null; unit: number },
+  unit: PlacedUnit,
+  rule: string,
+  confidence = 0.9,
+) {
+  const span = tightSpan(ctx.text, r.start, r.end);
+  if (span.end <= span.start) return;
+  ctx.drafts[kind].push({ span, item: unit.item, rule, confidence, number: r.number, unit: r.unit });
+}
+
+function isDecisionSentence(ctx: Context, text: string): boolean {
+  const hit = ctx.grammar.first('decision', text);
+  return hit !== null;
+}
+
+/** Decisions without a label: whole sentences the grammar knows, parish outcomes, "1. That …" lists. */
+function takeUnlabelled(ctx: Context, i: number): void {
+  const { units, grammar } = ctx;
+  const u = units[i];
+  // Parish minute books: "5. Confirmation of the order of Agenda – add at item 11.3 Bus service – agreed".
+  const content = splitDashOutcome(u);
+  if (content) {
+    const text = ctx.text.slice(content.start, u.end).replace(/\n/g, ' ');
+    if (grammar.first('noRecord', text.trim()) || /^none\.?$/i.test(text.trim())) {
+      u.consumedBy = 'none';
+      return;
+    }
+    if (grammar.first('decision', text)?.match.index === 0) {
+      pushRecord(ctx, 'resolutions', { start: content.start, end: u.end, number: null, unit: i }, u, grammar.first('decision', text)!.rule.id);
+      u.consumedBy = 'resolutions';
+      return;
+    }
+    // Title – content: the content alone is what the minute says.
+    u.pointStart = content.start;
+  }
+  // "… School bus from Sainsbury's car park – moved to next meeting": an outcome after the last dash.
+  const outcome = /\s[–—-]\s+((?:moved|deferred|carried\s+forward)\s+to\s+(?:the\s+)?next\s+meeting\.?)$/i.exec(u.text);
+  if (outcome) {
+    const start = u.start + outcome.index + outcome[0].indexOf(outcome[1]);
+    pushRecord(ctx, 'resolutions', { start, end: u.end, number: null, unit: i }, u, '_base/deferred');
+    u.pointEnd = u.start + outcome.index;
+    return;
+  }
+  // "1. That the recommended changes … be approved" — numbered decisions with no label.
+  if (u.marker && (u.marker.kind === 'number' || u.marker.kind === 'paren-number') && /^That\s/.test(u.text)) {
+    pushRecord(ctx, 'resolutions', { start: u.start, end: u.end, number: u.marker.value, unit: i }, u, 'extract/numbered-that', 0.75);
+    u.consumedBy = 'resolutions';
+    return;
+  }
+  const sentences = splitSentences(u.text, u.start);
+  for (const [k, sentence] of sentences.entries()) {
+    const hit = grammar.first('decision', sentence.text);
+    if (!hit) continue;
+    const anchored = hit.match.index === 0 || hit.rule.id.endsWith('correct-record');
+    if (!anchored) continue;
+    // A decision opening a paragraph takes the paragraph; one closing it is cut off the point.
+    if (k === 0 && sentences.length === 1) {
+      pushRecord(ctx, 'resolutions', { start: u.start, end: u.end, number: null, unit: i }, u, hit.rule.id);
+      u.consumedBy = 'resolutions';
+    } else if (k === sentences.length - 1) {
+      pushRecord(ctx, 'resolutions', { start: sentence.start, end: sentence.end, number: null, unit: i }, u, hit.rule.id);
+      u.pointEnd = sentence.start;
+    } else if (k === 0 && hit.rule.id.endsWith('correct-record')) {
+      pushRecord(ctx, 'resolutions', { start: sentence.start, end: sentence.end, number: null, unit: i }, u, hit.rule.id);
+      u.pointStart = sentences[1].start;
+    }
+    return;
+  }
+}
+
+/**
+ * For a numbered minute "N. Heading – … – content", the offset where the content starts: headings are
+ * short, have no sentence punctuation and start with a capital.
+ */
+export function splitDashOutcome(u: PlacedUnit): { start: number } | null {
+  if (!u.marker || (u.marker.kind !== 'number' && u.marker.kind !== 'decimal')) return null;
+  let offset = 0;
+  let found = false;
+  for (;;) {
+    const m = /\s[–—]\s|\s-\s/.exec(u.text.slice(offset));
+    if (!m) break;
+    const title = u.text.slice(offset, offset + m.index).trim();
+    const rest = u.text.slice(offset + m.index + m[0].length).trim();
+    if (!rest || title.length > 110 || /[.;:]/.test(title.replace(/\b(?:No|Nos)\./g, '')) || !/^[A-Z(]/.test(title)) break;
+    if (found && title.length > 45) break;
+    offset += m.index + m[0].length;
+    found = true;
+  }
+  return found ? { start: u.start + offset } : null;
+}

@@ -1,0 +1,83 @@
+/**
+ * Stage 6c — discussion points: each bullet, numbered paragraph or prose paragraph of the minutes proper
+ * that no other record took, at full length.
+ *
+ * A numbered paragraph ("2.", "13.1") keeps the lists and paragraphs under it until the next paragraph of
+ * its own level; after an unnumbered lead-in, each list item is a point. Not points (GUIDE.md): lead-ins
+ * ending in ":" or "–", procedural sentences (a report was submitted / considered; someone introduced a
+ * report or attended), agenda blurbs, welcomes and apologies, motions and votes, headings.
+ */
+import type { Context, PlacedUnit } from '../context.js';
+import { tightSpan } from '../context.js';
+import { isHeadingLike } from './group-units.js';
+import { unitSentences } from './extract-people.js';
+
+const LEAD_IN_END = /(?::-?|[–—-])\s*$/;
+const NO_POINT_SECTIONS = new Set(['witnesses', 'attendance', 'reasons', 'recommendations', 'resolutions', 'skip']);
+
+export function extractPoints(ctx: Context): void {
+  const { units, grammar } = ctx;
+  let motionList = false;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u.role !== 'content' || u.part !== 'minutes') {
+      motionList = false;
+      continue;
+    }
+    if (u.consumedBy || (u.section && NO_POINT_SECTIONS.has(u.section))) continue;
+    // The list after "This recommendation was to read:" is the motion's text.
+    if (motionList && u.marker) continue;
+    motionList = false;
+    if (grammar.first('motion', u.text)) {
+      motionList = LEAD_IN_END.test(u.text.trim());
+      continue;
+    }
+
+    // A numbered paragraph keeps what is under it.
+    let end = u.pointEnd ?? u.end;
+    let absorbed = 0;
+    if (u.marker && (u.marker.kind === 'number' || u.marker.kind === 'decimal')) {
+      for (let j = i + 1; j < units.length; j++) {
+        const v = units[j];
+        if (v.role !== 'content' || v.part !== 'minutes' || v.consumedBy) break;
+        if (v.marker && v.marker.kind === u.marker.kind && v.indent <= u.indent) break;
+        if (v.marker?.kind === 'minute-ref') break;
+        if (grammar.first('resolutionLabel', v.text)?.match.index === 0 || grammar.test('actionLine', v.text)) break;
+        if (!v.marker && !LEAD_IN_END.test(ctx.text.slice(u.start, end).trim())) break;
+        end = v.pointEnd ?? v.end;
+        v.consumedBy = 'point';
+        absorbed++;
+        i = j;
+      }
+    }
+    const start = u.pointStart ?? u.start;
+    const text = ctx.text.slice(start, end).replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    if (absorbed === 0 && !isPoint(ctx, u, text)) continue;
+    // A closing lead-in sentence ("The Application requested permission for:") is not part of the point.
+    let pointEnd = end;
+    if (absorbed === 0) {
+      const sentences = unitSentences(ctx, { ...u, text: ctx.text.slice(start, end).replace(/\n/g, ' '), start });
+      const last = sentences[sentences.length - 1];
+      if (sentences.length > 1 && last && LEAD_IN_END.test(last.text)) pointEnd = last.start;
+    }
+    const span = tightSpan(ctx.text, start, pointEnd);
+    if (span.end > span.start) ctx.drafts.discussionPoints.push({ span, item: u.item, rule: 'extract/discussion-point', confidence: 0.8 });
+  }
+}
+
+function isPoint(ctx: Context, u: PlacedUnit, text: string): boolean {
+  const { grammar } = ctx;
+  if (LEAD_IN_END.test(text)) return false;
+  if (grammar.first('agendaLine', text)?.match.index === 0) return false;
+  if (grammar.first('noRecord', text)) return false;
+  if (u.marker?.kind !== 'bullet' && !/[.;!?)'"]$/.test(text) && isHeadingLike(text)) return false;
+  if (grammar.first('pageChrome', text)?.match.index === 0 || grammar.first('noise', text)?.match.index === 0) return false;
+  const sentences = unitSentences(ctx, u);
+  // A paragraph made only of procedural sentences ("X submitted a report …") says nothing of the debate.
+  if (sentences.length > 0 && sentences.every((s) => grammar.first('procedural', s.text) || grammar.first('agendaLine', s.text)?.match.index === 0)) {
+    return false;
+  }
+  if (sentences.length === 1 && grammar.first('witness', text) && /\b(?:received|provided|gave)\b/.test(text) && !/\bthat\b/.test(text)) return false;
+  return true;
+}

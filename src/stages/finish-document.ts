@@ -1,0 +1,100 @@
+/**
+ * Stage 7 — refine and finish: drop duplicate records, give ids, map every span from normalised to input
+ * offsets, and cut each record's text from the *input* (whitespace collapsed) so that the grounding rule
+ * holds by construction: `text === collapse(input.slice(span.start, span.end))`.
+ */
+import { createHash } from 'node:crypto';
+import { location } from 'vfile-location';
+import type { Context, DraftSpan } from '../context.js';
+import type { MinutesDocument, Span } from '../schema/minutes.js';
+import { toInputSpan } from './normalise-text.js';
+import { collapse } from '../text/sentences.js';
+
+export interface FinishOptions {
+  name: string | null;
+  format: MinutesDocument['source']['format'];
+}
+
+export function finishDocument(ctx: Context, options: FinishOptions): MinutesDocument {
+  const { input, drafts } = ctx;
+  const span = (s: DraftSpan): Span => toInputSpan(ctx.norm, s.start, s.end);
+  const textOf = (s: Span) => collapse(input.slice(s.start, s.end));
+  const byStart = <T extends { span: DraftSpan }>(list: T[]) => [...list].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const unique = <T extends { span: DraftSpan }>(list: T[], key: (t: T) => string) => {
+    const seen = new Set<string>();
+    return list.filter((t) => {
+      const k = key(t);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  };
+
+  const resolutions = byStart(drafts.resolutions);
+  const recommendations = byStart(drafts.recommendations);
+  const resolutionIds = new Map(resolutions.map((r, i) => [r, `res-${i + 1}`]));
+  const recommendationIds = new Map(recommendations.map((r, i) => [r, `rec-${i + 1}`]));
+  const lines = location(input);
+
+  const actions = unique(byStart(drafts.actions), (a) => textOf(span(a.span)).toLowerCase());
+  return {
+    schemaVersion: '1',
+    source: {
+      name: options.name,
+      sha256: createHash('sha256').update(input, 'utf8').digest('hex'),
+      format: options.format,
+      chars: input.length,
+    },
+    grammar: ctx.grammar.id,
+    meeting: { ...drafts.meeting },
+    truncated: drafts.truncated,
+    items: drafts.items.map((item) => ({ id: item.id, number: item.number, title: item.title, span: span(item.span) })),
+    witnesses: byStart(drafts.witnesses).map((w, i) => {
+      const s = span(w.span);
+      return { id: `wit-${i + 1}`, item: w.item, name: w.name, role: w.role, basis: w.basis, text: textOf(s), span: s, rule: w.rule, confidence: w.confidence };
+    }),
+    declarations: unique(byStart(drafts.declarations), (d) => `${d.member}|${d.span.start}`).map((d, i) => {
+      const s = span(d.span);
+      return { id: `dec-${i + 1}`, item: d.item, member: d.member, interest: d.interest, text: textOf(s), span: s, rule: d.rule, confidence: d.confidence };
+    }),
+    discussionPoints: unique(byStart(drafts.discussionPoints), (p) => `${p.span.start}`).map((p, i) => {
+      const s = span(p.span);
+      return { id: `pt-${i + 1}`, item: p.item, text: textOf(s), span: s, rule: p.rule, confidence: p.confidence };
+    }),
+    resolutions: resolutions.map((r) => {
+      const s = span(r.span);
+      return { id: resolutionIds.get(r)!, item: r.item, number: r.number, text: textOf(s), span: s, rule: r.rule, confidence: r.confidence };
+    }),
+    recommendations: recommendations.map((r) => {
+      const s = span(r.span);
+      return { id: recommendationIds.get(r)!, item: r.item, number: r.number, text: textOf(s), span: s, rule: r.rule, confidence: r.confidence };
+    }),
+    actions: actions.map((a, i) => {
+      const s = span(a.span);
+      const from = a.from ? (a.from.type === 'resolution' ? resolutionIds.get(drafts.resolutions[a.from.index]) : recommendationIds.get(drafts.recommendations[a.from.index])) ?? null : null;
+      const seenOwners = new Set<string>();
+      return {
+        id: `act-${i + 1}`,
+        item: a.item,
+        text: textOf(s),
+        owners: a.owners.flatMap((o) => {
+          const os = o.span ? span(o.span) : null;
+          const text = os ? textOf(os) : (o.text ?? o.role ?? o.name ?? '');
+          if (!text || seenOwners.has(text.toLowerCase())) return [];
+          seenOwners.add(text.toLowerCase());
+          return [{ text, name: o.name ? collapse(o.name) : null, role: o.role ? collapse(o.role) : null, span: os }];
+        }),
+        due: a.due,
+        from,
+        span: s,
+        rule: a.rule,
+        confidence: a.confidence,
+      };
+    }),
+    warnings: drafts.warnings.map((w) => {
+      const s = w.span ? span(w.span) : null;
+      const point = s ? lines.toPoint(s.start) : undefined;
+      return { code: w.code, message: w.message, span: s, line: point?.line ?? null, column: point?.column ?? null };
+    }),
+  };
+}

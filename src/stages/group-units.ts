@@ -1,0 +1,163 @@
+/**
+ * Stage 4 — group lines into units: one paragraph, list item, heading or label each.
+ *
+ * Blank lines and list markers always start a unit. Inside a block, a line continues the unit above it
+ * when the text was plainly hard-wrapped (PDF text, fixed-width pages): the next line starts in lower case,
+ * or the line above ends mid-phrase (a comma, "and", "of", a first name). A line that the grammar knows as
+ * a label or heading ("Minutes:", "RESOLVED –", "Witnesses:", a committee heading) always starts a unit,
+ * and, when it is only a label or a heading, ends it too.
+ */
+import type { Grammar } from '../grammar/compile.js';
+import type { RuleKind } from '../schema/grammar.js';
+import type { Line, Marker } from './read-lines.js';
+
+export interface Unit {
+  index: number;
+  lines: Line[];
+  marker: Marker | null;
+  indent: number;
+  /** Offsets into the normalised text of the content (after the marker). */
+  start: number;
+  end: number;
+  /**
+   * The content exactly as `normalised.slice(start, end)` but with newlines turned into spaces: the same
+   * length, so an offset found in it is an offset into the normalised text (plus `start`).
+   */
+  text: string;
+  /** A blank line (or the start of the text) comes before the unit. */
+  blockStart: boolean;
+}
+
+/** Kinds of line that always begin a unit of their own. */
+const STARTS_UNIT: RuleKind[] = [
+  'pageChrome',
+  'meetingLine',
+  'meetingHeading',
+  'committeeLine',
+  'dateLine',
+  'minutesStart',
+  'decisionStart',
+  'documentsLine',
+  'truncation',
+  'noise',
+  'sectionLabel',
+  'resolutionLabel',
+  'recommendationLabel',
+  'actionLine',
+];
+
+const FUNCTION_WORD_END =
+  /(?:^|\s)(?:and|or|of|the|a|an|to|from|for|with|by|in|on|at|that|which|as|be|is|was|were|are|its|their|his|her|this|these|those|not|but|into|under|between)$/i;
+const TERMINAL_END = /[.!?:;"')\]]$|:-$/;
+const CAPITALISED_WORD_END = /(?:^|\s)[A-Z][a-z'’-]+$/;
+const STARTS_CAPITALISED_WORD = /^[A-Z][a-z'’-]+\b/;
+const NAME_ROLE_LINE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3},\s+[A-Z]/;
+
+/** A short line with no sentence end whose words are mostly capitalised: a heading. */
+export function isHeadingLike(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 160) return false;
+  if (/[.!?;,]$/.test(t)) return false;
+  const letters = t.replace(/[^A-Za-z]/g, '');
+  if (letters.length >= 3 && letters === letters.toUpperCase()) return true;
+  const words = t.split(/\s+/).filter((w) => /^[A-Za-z'’]{4,}/.test(w));
+  if (words.length === 0) return /^[A-Z]/.test(t) && t.length < 40;
+  const capitalised = words.filter((w) => /^[A-Z]/.test(w)).length;
+  return capitalised / words.length >= 0.6;
+}
+
+function lowercaseWords(text: string): number {
+  return (text.match(/(?:^|\s)[a-z][a-z'’-]*/g) ?? []).length;
+}
+
+export function groupUnits(text: string, lines: readonly Line[], grammar: Grammar): Unit[] {
+  const units: Unit[] = [];
+  let current: Line[] = [];
+  let pendingMarker: Line | null = null;
+  let closeAfter = false;
+
+  const flush = () => {
+    if (current.length === 0) return;
+    const first = current[0];
+    const last = current[current.length - 1];
+    const start = first.contentStart;
+    const end = last.end;
+    units.push({
+      index: units.length,
+      lines: current,
+      marker: first.marker,
+      indent: first.indent,
+      start,
+      end,
+      text: text.slice(start, end).replace(/\n/g, ' '),
+      blockStart: first.blockStart,
+    });
+    current = [];
+  };
+
+  const startsUnit = (line: Line) => STARTS_UNIT.some((kind) => grammar.test(kind, line.content));
+
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (pendingMarker) {
+      // A marker alone on its line ("(a)", "·") belongs to the next line of text.
+      line = { ...line, marker: pendingMarker.marker, indent: pendingMarker.indent, blockStart: pendingMarker.blockStart };
+      pendingMarker = null;
+      flush();
+      current.push(line);
+      closeAfter = false;
+      continue;
+    }
+    if (line.marker && line.content === '' && line.marker.kind !== 'minute-ref') {
+      flush();
+      pendingMarker = line;
+      continue;
+    }
+    const previous = current[current.length - 1];
+    const labelled = startsUnit(line);
+    let joins = false;
+    if (previous && !line.blockStart && !line.marker && !labelled && !closeAfter) {
+      joins = continues(previous, line, current);
+    }
+    if (!joins) flush();
+    current.push(line);
+    // A label or heading alone on its line is a unit by itself.
+    closeAfter = labelled ? isLabelOnly(line, grammar) : line.marker?.kind === 'minute-ref' && line.content === '';
+    if (!labelled && !line.marker && current.length === 1 && isHeadingLike(line.content) && line.content.length < 100) {
+      closeAfter = true;
+    }
+    if (looksLikeNameRoleLine(line.content)) closeAfter = true;
+  }
+  if (pendingMarker) current.push(pendingMarker);
+  flush();
+  return units;
+}
+
+function looksLikeNameRoleLine(content: string): boolean {
+  return content.length < 140 && !/[.;:]$/.test(content) && NAME_ROLE_LINE.test(content) && lowercaseWords(content) <= 3;
+}
+
+function isLabelOnly(line: Line, grammar: Grammar): boolean {
+  for (const kind of ['resolutionLabel', 'recommendationLabel', 'minutesStart', 'decisionStart', 'sectionLabel'] as const) {
+    const hit = grammar.first(kind, line.content);
+    if (hit && hit.match.index === 0) return line.content.slice(hit.match[0].length).trim() === '';
+  }
+  return true;
+}
+
+/** Does `line` continue the unit whose last line is `previous` (hard-wrapped text)? */
+function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
+  const prev = previous.content;
+  const next = line.content;
+  if (/^[a-z(]/.test(next) && !/^\([a-z0-9]{1,4}\)/.test(next)) return true;
+  if (TERMINAL_END.test(prev)) return false;
+  // "10. Open Session for members of the public" — an item heading numbered as a whole number.
+  if (unit.length === 1 && unit[0].marker?.kind === 'number' && /^[A-Z]/.test(next)) return false;
+  if (/[,–\-&/]$/.test(prev) || FUNCTION_WORD_END.test(prev)) return true;
+  if (looksLikeNameRoleLine(next)) return false;
+  // "… an update from Mark / Antrobus on behalf of …": a name broken across lines inside prose.
+  if (CAPITALISED_WORD_END.test(prev) && STARTS_CAPITALISED_WORD.test(next) && lowercaseWords(prev) >= 3 && !isHeadingLike(prev)) {
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,217 @@
+/**
+ * Stage 5 — place every unit in the document: which part it is in (preamble, agenda, decision block,
+ * minutes proper, trailer), which section (witnesses, declarations, attendance …), which item, and whether
+ * it is page chrome, a heading, a label or content. Meeting fields and the item list come from here too.
+ *
+ * The agenda part (the report's blurb before "Minutes:") never gives discussion points; it may give the
+ * meeting title and a "Recommended –" recommendation. A cover letter before a whole-meeting header
+ * ("PLANNING COMMITTEE / Wednesday, 25 March 2015 / Present: …") is preamble and gives nothing.
+ */
+import type { Context, Part, PlacedUnit, DraftItem } from '../context.js';
+import type { Section } from '../schema/grammar.js';
+import { isHeadingLike, type Unit } from './group-units.js';
+import { parseUkDate } from '../text/dates.js';
+
+export function segmentDocument(ctx: Context, units: Unit[]): void {
+  const { grammar } = ctx;
+  const at0 = (kind: Parameters<typeof grammar.first>[0], text: string) => {
+    const hit = grammar.first(kind, text);
+    return hit && hit.match.index === 0 ? hit : null;
+  };
+  const hasMinutesMarker = units.some((u) => at0('minutesStart', u.text));
+  const hasMeetingLine = units.some((u) => grammar.test('meetingLine', u.text));
+  const headerIndex = findWholeMeetingHeader(ctx, units);
+
+  const placed: PlacedUnit[] = [];
+  const items: DraftItem[] = [];
+  const meeting = ctx.drafts.meeting;
+  let meetingFound = false;
+  let part: Part = hasMinutesMarker ? 'agenda' : 'minutes';
+  let section: Section | null = null;
+  let item: string | null = null;
+  let expectTitle: 'meeting' | 'page' | null = null;
+  let meetingsSeen = 0;
+
+  const newItem = (number: string | null, title: string | null, unit: Unit) => {
+    const id = `item-${items.length + 1}`;
+    items.push({ id, number, title, span: { start: unit.start, end: unit.end } });
+    item = id;
+    section = null;
+    if (hasMinutesMarker) part = 'agenda';
+    return id;
+  };
+
+  units.forEach((unit, index) => {
+    const place = (role: PlacedUnit['role'], overrides: Partial<PlacedUnit> = {}) =>
+      placed.push({ ...unit, part, section, item, role, consumedBy: null, ...overrides });
+    const text = unit.text;
+
+    if (index < headerIndex) return place('chrome', { part: 'preamble' });
+    if (index === headerIndex) part = 'minutes';
+
+    if (at0('pageChrome', text)) {
+      if (grammar.test('titleCue', text)) expectTitle = 'page';
+      return place('chrome');
+    }
+    const meetingLine = at0('meetingLine', text);
+    if (meetingLine) {
+      meetingsSeen++;
+      const g = meetingLine.groups;
+      if (!meetingFound) {
+        meetingFound = true;
+        meeting.committee = g.committee?.trim() || null;
+        meeting.date = g.date ? parseUkDate(g.date) : null;
+        meeting.item = g.item ?? null;
+      }
+      newItem(g.item ?? null, null, unit);
+      expectTitle = 'meeting';
+      return place('heading');
+    }
+    if (expectTitle && unit.marker === null && !at0('minutesStart', text) && !at0('documentsLine', text)) {
+      const heading = at0('itemHeading', text);
+      const currentItem = items[items.length - 1];
+      let title = text;
+      if (heading && expectTitle === 'meeting' && (!currentItem?.number || heading.groups.item === currentItem.number)) {
+        title = heading.groups.title ?? text;
+      }
+      title = stripPdfSuffix(ctx, title);
+      if (currentItem && expectTitle === 'meeting') currentItem.title = title;
+      if (meetingsSeen <= 1 && meeting.title === null) meeting.title = title || null;
+      expectTitle = null;
+      return place('heading');
+    }
+    expectTitle = null;
+
+    const minutesStart = at0('minutesStart', text);
+    if (minutesStart) {
+      part = 'minutes';
+      section = null;
+      const rest = text.slice(minutesStart.match[0].length);
+      if (!rest.trim()) return place('label');
+      // "Minutes: Apologies were received …": the text after the marker is content.
+      const skip = minutesStart.match[0].length;
+      return placed.push({ ...unit, text: text.slice(skip), start: unit.start + skip, part, section, item, role: 'content', consumedBy: null });
+    }
+    if (at0('decisionStart', text)) {
+      part = 'decision';
+      section = null;
+      return place('label');
+    }
+    if (at0('documentsLine', text)) {
+      if (part === 'minutes' && hasMinutesMarker) part = 'trailer';
+      else if (part === 'agenda' && !hasMinutesMarker) part = 'minutes';
+      return place('label', { part: 'trailer' });
+    }
+    if (at0('truncation', text) || grammar.test('truncation', text)) {
+      ctx.drafts.truncated = true;
+      ctx.drafts.warnings.push({
+        code: 'W_TRUNCATED',
+        message: 'The text says it is cut short ("view the full minutes text"): records after this point are missing.',
+        span: { start: unit.start, end: unit.end },
+      });
+      return place('chrome');
+    }
+    if (at0('noise', text)) return place('chrome');
+
+    const label = at0('sectionLabel', text);
+    if (label) {
+      section = label.rule.section ?? null;
+      const rest = text.slice(label.match[0].length).trim();
+      return place(rest ? 'content' : 'label');
+    }
+
+    // Item headings in whole-meeting minutes: "1." + "Apologies", "2. Election of a Chairman", "PLA146/14".
+    const numbered = unit.marker && (unit.marker.kind === 'number' || unit.marker.kind === 'decimal' || unit.marker.kind === 'minute-ref');
+    const headingText = isHeadingLike(text) && !/[.:;,]$/.test(text) && text.length <= 120;
+    if (unit.marker?.kind === 'minute-ref' && text === '') return place('heading');
+    if (numbered && headingText && !hasMeetingLine && unit.marker!.kind !== 'decimal') {
+      newItem(unit.marker!.value, stripPdfSuffix(ctx, text), unit);
+      const sectionOf = at0('sectionLabel', text);
+      if (sectionOf) section = sectionOf.rule.section ?? null;
+      return place('heading');
+    }
+    if (unit.marker?.kind === 'decimal' && headingText && text.length < 100 && !/[.]$/.test(text) && hasMinutesMarker) {
+      newItem(unit.marker.value, stripPdfSuffix(ctx, text), unit);
+      return place('heading');
+    }
+    if (!unit.marker && headingText && !at0('resolutionLabel', text) && !at0('recommendationLabel', text) && !at0('actionLine', text)) {
+      const committee = at0('committeeLine', text) || at0('meetingHeading', text) || at0('dateLine', text);
+      if (committee) return place('heading');
+      if (!hasMeetingLine && part !== 'agenda' && !looksLikeNameRole(text)) newItem(null, stripPdfSuffix(ctx, text), unit);
+      else section = null;
+      return place('heading');
+    }
+    return place('content');
+  });
+
+  ctx.units = placed;
+  ctx.drafts.items = items;
+  readMeetingHeader(ctx, units, headerIndex);
+  // A page holding one item names it in the meeting; a whole meeting does not.
+  if (!meetingFound) {
+    const first = units.find((u) => u.text && !at0('pageChrome', u.text) && !at0('noise', u.text));
+    const heading = first && !first.marker ? at0('itemHeading', first.text) : null;
+    if (heading && grammar.test('pdfSuffix', first!.text) && items.length <= 1) {
+      meeting.item = heading.groups.item ?? null;
+      meeting.title = stripPdfSuffix(ctx, heading.groups.title ?? '') || null;
+    }
+  }
+}
+
+function looksLikeNameRole(text: string): boolean {
+  return /^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3},\s+[A-Z]/.test(text);
+}
+
+function stripPdfSuffix(ctx: Context, title: string): string {
+  const hit = ctx.grammar.first('pdfSuffix', title);
+  return (hit ? title.slice(0, hit.match.index) : title).trim();
+}
+
+/** Index of a whole-meeting header that is followed by an attendance list, or -1. */
+function findWholeMeetingHeader(ctx: Context, units: Unit[]): number {
+  const { grammar } = ctx;
+  for (let i = 0; i < units.length; i++) {
+    const text = units[i].text;
+    if (!(grammar.first('committeeLine', text)?.match.index === 0 || grammar.first('meetingHeading', text)?.match.index === 0)) continue;
+    for (let j = i + 1; j < Math.min(units.length, i + 5); j++) {
+      const label = grammar.first('sectionLabel', units[j].text);
+      if (label?.rule.section === 'attendance') return i;
+    }
+  }
+  return -1;
+}
+
+/** Committee and date from a whole-meeting header, when no Meeting line gave them. */
+function readMeetingHeader(ctx: Context, units: Unit[], headerIndex: number): void {
+  const { grammar } = ctx;
+  const meeting = ctx.drafts.meeting;
+  if (meeting.committee || meeting.date) return;
+  const candidates: { committee: string | null; date: string | null; score: number; index: number }[] = [];
+  const limit = Math.min(units.length, 60);
+  for (let i = 0; i < limit; i++) {
+    const text = units[i].text;
+    const heading = grammar.first('meetingHeading', text);
+    if (heading && heading.match.index === 0) {
+      candidates.push({ committee: heading.groups.committee?.trim() || null, date: heading.groups.date ? parseUkDate(heading.groups.date) : null, score: 2, index: i });
+      continue;
+    }
+    const committee = grammar.first('committeeLine', text);
+    if (committee && committee.match.index === 0) {
+      const next = units[i + 1]?.text ?? '';
+      const dateLine = grammar.first('dateLine', next) ?? grammar.first('meetingHeading', next);
+      const date = dateLine && dateLine.match.index === 0 && dateLine.groups.date ? parseUkDate(dateLine.groups.date) : null;
+      if (date || next.match(/^Present\b/i)) candidates.push({ committee: committee.groups.committee?.trim() || null, date, score: date ? 2 : 1, index: i });
+    }
+  }
+  if (!candidates.length) return;
+  // Prefer the header that opens the minutes (the one an attendance list follows), then the first.
+  const chosen = candidates.find((c) => c.index === headerIndex) ?? candidates.sort((a, b) => b.score - a.score || a.index - b.index)[0];
+  meeting.committee = chosen.committee;
+  meeting.date = chosen.date;
+  if (!meeting.committee) {
+    // "LICENSING SUB-COMMITTEE" above "Minutes of a meeting held on 9th January, 2015."
+    const above = units[chosen.index - 1]?.text ?? '';
+    const line = grammar.first('committeeLine', above);
+    if (line && line.match.index === 0) meeting.committee = line.groups.committee?.trim() || null;
+  }
+}

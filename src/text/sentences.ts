@@ -1,0 +1,39 @@
+/**
+ * A small, fast sentence splitter for minutes prose. compromise splits sentences too, but it is forty
+ * times slower than the parse; minutes punctuate plainly, so a boundary is [.!?] + space + a capital,
+ * except after titles, initials and common abbreviations ("Mr.", "J.W.", "No.", "e.g.").
+ */
+export interface Sentence {
+  /** Offsets into the text the sentence was cut from (plus the offset given). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const ABBREVIATION_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Prof|St|No|Nos|Co|Ltd|etc|approx|incl|para|paras|Rev|Revd|vs|cf|e\.g|i\.e|Sgt|Insp|Supt|Cmdr|Gen|Col|Capt|Lt|Jr|Sr|Ref|ref)|\b[A-Z]|\.[A-Za-z])$/;
+const BOUNDARY = /[.!?]+["')\]]*(?=\s+["'(]?[A-Z0-9])/g;
+
+export function splitSentences(text: string, offset = 0): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  for (const m of text.matchAll(BOUNDARY)) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (m[0][0] === '.' && ABBREVIATION_BEFORE.test(before)) continue;
+    const end = m.index + m[0].length;
+    push(text, start, end, offset, out);
+    start = end;
+  }
+  push(text, start, text.length, offset, out);
+  return out;
+}
+
+function push(text: string, start: number, end: number, offset: number, out: Sentence[]) {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) out.push({ start: start + offset, end: end + offset, text: text.slice(start, end) });
+}
+
+/** Collapses runs of white space to one space and trims: how record texts are compared with the input. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'tsup';
+
+// Two entries: the library (ESM + CJS + .d.ts) and the command line (ESM only, with a shebang).
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: false,
+    clean: true,
+    target: 'node20',
+    // Dependencies stay external so the package installs them; grammars are inlined as JSON.
+    shims: true,
+  },
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    banner: { js: '#!/usr/bin/env node' },
+    target: 'node20',
+    shims: true,
+  },
+]);
