@@ -54,8 +54,8 @@ export interface Drafts {
   meeting: { committee: string | null; date: string | null; item: string | null; title: string | null };
   truncated: boolean;
   items: DraftItem[];
-  witnesses: (DraftRecord & { name: string | null; role: string | null; basis: 'listed' | 'presented' })[];
-  declarations: (DraftRecord & { member: string; interest: string | null })[];
+  witnesses: (DraftRecord & { name: string | null; role: string | null; nameSpan: DraftSpan | null; roleSpan: DraftSpan | null; basis: 'listed' | 'presented' })[];
+  declarations: (DraftRecord & { member: string; memberSpan: DraftSpan; interest: string | null })[];
   discussionPoints: DraftRecord[];
   resolutions: (DraftRecord & { number: string | null; unit: number })[];
   recommendations: (DraftRecord & { number: string | null; unit: number })[];

@@ -76,6 +76,17 @@ function takeBlock(ctx: Context, i: number, labelEnd: number, kind: Kind, rule: 
   for (; j < units.length; j++) {
     const v = units[j];
     if (v.role === 'chrome') continue;
+    // "RESOLVED:" / "That" / "1. the report be noted; and": a bare "That" opens the list.
+    if (v.role === 'heading' && !tookFirstParagraph && /^that$/i.test(v.text.trim())) {
+      v.consumedBy = kind;
+      continue;
+    }
+    if (absorbList && v.marker && v.role === 'heading') {
+      // "1. Standard Time" under "… subject to the following conditions:" looks like a heading; it is a condition.
+      records[records.length - 1].end = v.end;
+      v.consumedBy = kind;
+      continue;
+    }
     if (v.role !== 'content' || v.consumedBy) break;
     if (grammar.first('resolutionLabel', v.text)?.match.index === 0) break;
     if (grammar.first('recommendationLabel', v.text)?.match.index === 0) break;
@@ -196,7 +207,7 @@ function takeUnlabelled(ctx: Context, i: number): void {
  * For a numbered minute "N. Heading – … – content", the offset where the content starts: headings are
  * short, have no sentence punctuation and start with a capital.
  */
-export function splitDashOutcome(u: PlacedUnit): { start: number } | null {
+export function splitDashOutcome(u: Pick<PlacedUnit, 'marker' | 'text' | 'start'>): { start: number } | null {
   if (!u.marker || (u.marker.kind !== 'number' && u.marker.kind !== 'decimal')) return null;
   let offset = 0;
   let found = false;

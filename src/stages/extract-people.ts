@@ -42,7 +42,7 @@ export function extractPeople(ctx: Context): void {
     seen.add(key);
     const spans = [person.name, person.role].filter((s): s is DraftSpan => s !== null);
     const span = { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
-    ctx.drafts.witnesses.push({ span, item: u.item, rule, confidence, basis, name: nameText, role: roleText });
+    ctx.drafts.witnesses.push({ span, item: u.item, rule, confidence, basis, name: nameText, role: roleText, nameSpan: person.name, roleSpan: person.role });
   };
 
   for (const u of ctx.units) {
@@ -51,7 +51,8 @@ export function extractPeople(ctx: Context): void {
 
     // A witness list, labelled or bare: "Clare Curran, Cabinet Member for Children and Families Wellbeing".
     const line = NAME_ROLE_LINE.exec(u.text.trim());
-    if (line?.groups && !/[.;:]$/.test(u.text.trim()) && u.part === 'minutes' && (u.section === 'witnesses' || isRole(line.groups.role) || isBody(line.groups.role))) {
+    const lowercaseWords = (u.text.match(/(?:^|\s)[a-z][a-z'’-]*/g) ?? []).length;
+    if (line?.groups && lowercaseWords <= 4 && !/[.;:]$/.test(u.text.trim()) && u.part === 'minutes' && (u.section === 'witnesses' || isRole(line.groups.role) || isBody(line.groups.role))) {
       const nameStart = u.start + u.text.indexOf(line.groups.name);
       const roleStart = u.start + u.text.indexOf(line.groups.role, line.groups.name.length);
       const name = nameSpan(ctx, { start: nameStart, end: nameStart + line.groups.name.length });
@@ -85,6 +86,7 @@ export function extractPeople(ctx: Context): void {
           rule: hit.rule.id,
           confidence: 0.9,
           member: memberText,
+          memberSpan,
           interest: kind?.groups.kind?.replace(/\s+/g, ' ').toLowerCase() ?? null,
         });
         void span;

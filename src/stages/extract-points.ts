@@ -26,7 +26,10 @@ export function extractPoints(ctx: Context): void {
     }
     if (u.consumedBy || (u.section && NO_POINT_SECTIONS.has(u.section))) continue;
     // The list after "This recommendation was to read:" is the motion's text.
-    if (motionList && u.marker) continue;
+    if (motionList) {
+      // The text of a motion follows its lead-in ("moved, seconded by …:-"): one paragraph or a list.
+      if (u.marker || !/^[A-Z]/.test(u.text)) continue;
+    }
     motionList = false;
     if (grammar.first('motion', u.text)) {
       motionList = LEAD_IN_END.test(u.text.trim());
@@ -68,14 +71,20 @@ export function extractPoints(ctx: Context): void {
 
 function isPoint(ctx: Context, u: PlacedUnit, text: string): boolean {
   const { grammar } = ctx;
-  if (LEAD_IN_END.test(text)) return false;
   if (grammar.first('agendaLine', text)?.match.index === 0) return false;
-  if (grammar.first('noRecord', text)) return false;
   if (u.marker?.kind !== 'bullet' && !/[.;!?)'"]$/.test(text) && isHeadingLike(text)) return false;
   if (grammar.first('pageChrome', text)?.match.index === 0 || grammar.first('noise', text)?.match.index === 0) return false;
-  const sentences = unitSentences(ctx, u);
+  const all = unitSentences(ctx, u);
+  // A lead-in ("The following points were raised:") introduces points; it is not one.
+  if (LEAD_IN_END.test(text) && all.length <= 1) return false;
+  const sentences = LEAD_IN_END.test(text) ? all.slice(0, -1) : all;
+  // An exempt-information note is procedural however long it runs.
+  if (grammar.first('procedural', text)?.rule.id.endsWith('/exempt')) return false;
   // A paragraph made only of procedural sentences ("X submitted a report …") says nothing of the debate.
-  if (sentences.length > 0 && sentences.every((s) => grammar.first('procedural', s.text) || grammar.first('agendaLine', s.text)?.match.index === 0)) {
+  if (
+    sentences.length > 0 &&
+    sentences.every((s) => grammar.first('procedural', s.text) || grammar.first('noRecord', s.text) || grammar.first('agendaLine', s.text)?.match.index === 0)
+  ) {
     return false;
   }
   if (sentences.length === 1 && grammar.first('witness', text) && /\b(?:received|provided|gave)\b/.test(text) && !/\bthat\b/.test(text)) return false;

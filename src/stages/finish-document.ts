@@ -51,11 +51,11 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
     items: drafts.items.map((item) => ({ id: item.id, number: item.number, title: item.title, span: span(item.span) })),
     witnesses: byStart(drafts.witnesses).map((w, i) => {
       const s = span(w.span);
-      return { id: `wit-${i + 1}`, item: w.item, name: w.name, role: w.role, basis: w.basis, text: textOf(s), span: s, rule: w.rule, confidence: w.confidence };
+      return { id: `wit-${i + 1}`, item: w.item, name: w.nameSpan ? textOf(span(w.nameSpan)) : null, role: w.roleSpan ? textOf(span(w.roleSpan)) : null, basis: w.basis, text: textOf(s), span: s, rule: w.rule, confidence: w.confidence };
     }),
     declarations: unique(byStart(drafts.declarations), (d) => `${d.member}|${d.span.start}`).map((d, i) => {
       const s = span(d.span);
-      return { id: `dec-${i + 1}`, item: d.item, member: d.member, interest: d.interest, text: textOf(s), span: s, rule: d.rule, confidence: d.confidence };
+      return { id: `dec-${i + 1}`, item: d.item, member: textOf(span(d.memberSpan)), interest: d.interest, text: textOf(s), span: s, rule: d.rule, confidence: d.confidence };
     }),
     discussionPoints: unique(byStart(drafts.discussionPoints), (p) => `${p.span.start}`).map((p, i) => {
       const s = span(p.span);
@@ -82,7 +82,7 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
           const text = os ? textOf(os) : (o.text ?? o.role ?? o.name ?? '');
           if (!text || seenOwners.has(text.toLowerCase())) return [];
           seenOwners.add(text.toLowerCase());
-          return [{ text, name: o.name ? collapse(o.name) : null, role: o.role ? collapse(o.role) : null, span: os }];
+          return [{ text, name: o.name ? (os && o.name === o.text ? text : collapse(o.name)) : null, role: o.role ? collapse(o.role) : null, span: os }];
         }),
         due: a.due,
         from,

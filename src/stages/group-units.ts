@@ -75,6 +75,7 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
   let current: Line[] = [];
   let pendingMarker: Line | null = null;
   let closeAfter = false;
+  let headingAbove = false;
 
   const flush = () => {
     if (current.length === 0) return;
@@ -118,13 +119,18 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
     let joins = false;
     if (previous && !line.blockStart && !line.marker && !labelled && !closeAfter) {
       joins = continues(previous, line, current);
+    } else if (previous && !line.blockStart && !line.marker && !labelled && headingAbove && /^[a-z]/.test(line.content)) {
+      // "Arising / from the discussion …": what looked like a heading was a wrapped first word.
+      joins = true;
     }
     if (!joins) flush();
     current.push(line);
     // A label or heading alone on its line is a unit by itself.
     closeAfter = labelled ? isLabelOnly(line, grammar) : line.marker?.kind === 'minute-ref' && line.content === '';
+    headingAbove = false;
     if (!labelled && !line.marker && current.length === 1 && isHeadingLike(line.content) && line.content.length < 100) {
       closeAfter = true;
+      headingAbove = true;
     }
     if (looksLikeNameRoleLine(line.content)) closeAfter = true;
   }

@@ -11,6 +11,7 @@ import type { Context, Part, PlacedUnit, DraftItem } from '../context.js';
 import type { Section } from '../schema/grammar.js';
 import { isHeadingLike, type Unit } from './group-units.js';
 import { parseUkDate } from '../text/dates.js';
+import { splitDashOutcome } from './extract-decisions.js';
 
 export function segmentDocument(ctx: Context, units: Unit[]): void {
   const { grammar } = ctx;
@@ -29,7 +30,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
   let part: Part = hasMinutesMarker ? 'agenda' : 'minutes';
   let section: Section | null = null;
   let item: string | null = null;
-  let expectTitle: 'meeting' | 'page' | null = null;
+  let expectTitle: 'meeting' | 'page' | 'issue' | null = null;
   let meetingsSeen = 0;
 
   const newItem = (number: string | null, title: string | null, unit: Unit) => {
@@ -37,7 +38,9 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     items.push({ id, number, title, span: { start: unit.start, end: unit.end } });
     item = id;
     section = null;
-    if (hasMinutesMarker) part = 'agenda';
+    // On a page of items each with its own "Minutes:", the text between a heading and its marker is agenda.
+    const index = units.indexOf(unit);
+    if (hasMinutesMarker && units.slice(index + 1, index + 6).some((u) => at0('minutesStart', u.text))) part = 'agenda';
     return id;
   };
 
@@ -50,7 +53,8 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     if (index === headerIndex) part = 'minutes';
 
     if (at0('pageChrome', text)) {
-      if (grammar.test('titleCue', text)) expectTitle = 'page';
+      const cue = grammar.first('titleCue', text);
+      if (cue) expectTitle = cue.rule.id.endsWith('issue-title-next') ? 'issue' : 'page';
       return place('chrome');
     }
     const meetingLine = at0('meetingLine', text);
@@ -66,6 +70,11 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       newItem(g.item ?? null, null, unit);
       expectTitle = 'meeting';
       return place('heading');
+    }
+    if (expectTitle === 'issue') {
+      // The issue's own title ("16/00125 - Agreement of approach …") is not the item title.
+      expectTitle = null;
+      if (!at0('meetingLine', text)) return place('chrome');
     }
     if (expectTitle && unit.marker === null && !at0('minutesStart', text) && !at0('documentsLine', text)) {
       const heading = at0('itemHeading', text);
@@ -102,17 +111,26 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       else if (part === 'agenda' && !hasMinutesMarker) part = 'minutes';
       return place('label', { part: 'trailer' });
     }
-    if (at0('truncation', text) || grammar.test('truncation', text)) {
+    const truncation = grammar.first('truncation', text);
+    if (truncation) {
       ctx.drafts.truncated = true;
       ctx.drafts.warnings.push({
         code: 'W_TRUNCATED',
         message: 'The text says it is cut short ("view the full minutes text"): records after this point are missing.',
-        span: { start: unit.start, end: unit.end },
+        span: { start: unit.start + truncation.match.index, end: unit.end },
       });
-      return place('chrome');
+      // "… Herefordshire ... view the full minutes text for item 6": the words before the cue still count.
+      const before = text.slice(0, truncation.match.index).replace(/[\s.…]+$/, '');
+      if (before.length < 3) return place('chrome');
+      return place('content', { pointEnd: unit.start + before.length, end: unit.start + before.length });
     }
     if (at0('noise', text)) return place('chrome');
 
+    // Meeting headers stand at the top of the minutes, before any content.
+    const beforeContent = !placed.some((p) => p.role === 'content' && p.part === 'minutes');
+    if (beforeContent && (at0('meetingHeading', text) || at0('committeeLine', text) || at0('dateLine', text))) return place('heading');
+    // An attendance list runs on over lines of names, not into prose.
+    if (section === 'attendance' && (text.match(/(?:^|\s)[a-z][a-z'’-]+/g) ?? []).length >= 4) section = null;
     const label = at0('sectionLabel', text);
     if (label) {
       section = label.rule.section ?? null;
@@ -122,9 +140,17 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
 
     // Item headings in whole-meeting minutes: "1." + "Apologies", "2. Election of a Chairman", "PLA146/14".
     const numbered = unit.marker && (unit.marker.kind === 'number' || unit.marker.kind === 'decimal' || unit.marker.kind === 'minute-ref');
-    const headingText = isHeadingLike(text) && !/[.:;,]$/.test(text) && text.length <= 120;
+    // "11. Highways issues" above "11.1 …": a number whose sub-numbers follow is an item heading.
+    const nextMarker = units[index + 1]?.marker;
+    const parentOfNext = unit.marker?.kind === 'number' && nextMarker?.kind === 'decimal' && nextMarker.value.startsWith(`${unit.marker.value}.`);
+    const headingText = (isHeadingLike(text) || (parentOfNext && !/[.;:!?]/.test(text))) && !/[.:;,]$/.test(text) && text.length <= 120;
     if (unit.marker?.kind === 'minute-ref' && text === '') return place('heading');
-    if (numbered && headingText && !hasMeetingLine && unit.marker!.kind !== 'decimal') {
+    const pdfHeading = grammar.test('pdfSuffix', text) && text.length < 200;
+    if (pdfHeading && !unit.marker) {
+      if (!hasMeetingLine) newItem(null, stripPdfSuffix(ctx, text), unit);
+      return place('heading');
+    }
+    if (numbered && (headingText || pdfHeading) && unit.indent <= 1 && !hasMeetingLine && unit.marker!.kind !== 'decimal' && !splitDashOutcome(unit)) {
       newItem(unit.marker!.value, stripPdfSuffix(ctx, text), unit);
       const sectionOf = at0('sectionLabel', text);
       if (sectionOf) section = sectionOf.rule.section ?? null;
@@ -134,10 +160,11 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       newItem(unit.marker.value, stripPdfSuffix(ctx, text), unit);
       return place('heading');
     }
-    if (!unit.marker && headingText && !at0('resolutionLabel', text) && !at0('recommendationLabel', text) && !at0('actionLine', text)) {
+    if (!unit.marker && headingText && !looksLikeNameRole(text) && !at0('resolutionLabel', text) && !at0('recommendationLabel', text) && !at0('actionLine', text)) {
       const committee = at0('committeeLine', text) || at0('meetingHeading', text) || at0('dateLine', text);
       if (committee) return place('heading');
-      if (!hasMeetingLine && part !== 'agenda' && !looksLikeNameRole(text)) newItem(null, stripPdfSuffix(ctx, text), unit);
+      // Unnumbered headings are items only in minutes without "Minutes:" markers (CMIS, whole meetings).
+      if (!hasMeetingLine && !hasMinutesMarker && part !== 'agenda') newItem(null, stripPdfSuffix(ctx, text), unit);
       else section = null;
       return place('heading');
     }
