@@ -16,6 +16,7 @@ export default defineConfig([
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },
+    loader: { '.txt': 'text' },
     target: 'node20',
     shims: true,
   },

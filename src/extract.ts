@@ -45,10 +45,16 @@ export function extract(text: string, options: ExtractOptions = {}): MinutesDocu
     });
   }
   const chooseGrammar = resolveGrammar(options.grammar);
-  const ctx = runPipeline(text, chooseGrammar, options.timings);
+  // Binary junk decoded as text gives no records, only a warning: there are no minutes to read in it.
+  const binary = looksBinary(text);
+  const ctx = runPipeline(binary ? '' : text, chooseGrammar, options.timings);
+  if (binary) {
+    ctx.input = text;
+    ctx.drafts.warnings.push({ code: 'W_NOT_TEXT', message: 'The input looks like binary data, not text (many control or undecodable characters); no records were read.', span: null });
+  }
   const t0 = performance.now();
   const document = finishDocument(ctx, { name: options.name ?? null, format: options.format ?? 'text' });
-  if (!document.items.length && !document.discussionPoints.length && !document.resolutions.length && !document.witnesses.length) {
+  if (!binary && !document.items.length && !document.discussionPoints.length && !document.resolutions.length && !document.witnesses.length) {
     document.warnings.push({ code: 'W_NO_MINUTES', message: 'No minutes markers or records were found: is this text committee minutes?', span: null, line: null, column: null });
   }
   const t1 = performance.now();
@@ -63,4 +69,13 @@ export function extract(text: string, options: ExtractOptions = {}): MinutesDocu
     options.timings.validate = (options.timings.validate ?? 0) + performance.now() - t1;
   }
   return document;
+}
+
+/** More than one character in ten a control character or U+FFFD (an undecodable byte): not text. */
+function looksBinary(text: string): boolean {
+  if (text.length === 0) return false;
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  // eslint-disable-next-line no-control-regex
+  const junk = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return junk / sample.length > 0.1;
 }

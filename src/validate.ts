@@ -2,13 +2,19 @@
  * `validate(value)`: checks a document against the public JSON Schema (schemas/minutes.schema.json) with
  * ajv — the same check other tools make on our output — and returns every error with its JSON path.
  */
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import * as ajv2020Module from 'ajv/dist/2020.js';
+import * as addFormatsModule from 'ajv-formats';
+
 import minutesSchema from '../schemas/minutes.schema.json' with { type: 'json' };
 
 // ajv and ajv-formats may arrive as namespaces under NodeNext / the CJS build.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
+const unwrap = <T>(m: unknown): T => ((m as { default?: unknown }).default ?? m) as T;
+type ValidateFunction = ((value: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
+interface AjvLike {
+  compile(schema: object): ValidateFunction;
+}
+const Ajv2020 = unwrap<new (options: { allErrors: boolean; strict: boolean }) => AjvLike>(ajv2020Module);
+const addFormats = unwrap<(ajv: AjvLike) => unknown>(addFormatsModule);
 
 export interface ValidationError {
   /** JSON Pointer to the offending value, e.g. "/actions/0/owners". */
@@ -21,7 +27,7 @@ export interface ValidationResult {
   errors: ValidationError[];
 }
 
-let compiled: ReturnType<InstanceType<typeof Ajv2020>['compile']> | null = null;
+let compiled: ValidateFunction | null = null;
 
 function validator() {
   if (!compiled) {
@@ -37,6 +43,6 @@ export function validate(value: unknown): ValidationResult {
   const valid = check(value) as boolean;
   return {
     valid,
-    errors: valid ? [] : (check.errors ?? []).map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'is invalid' })),
+    errors: valid ? [] : (check.errors ?? []).map((e: { instancePath: string; message?: string }) => ({ path: e.instancePath || '/', message: e.message ?? 'is invalid' })),
   };
 }

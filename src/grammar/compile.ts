@@ -10,6 +10,8 @@ import { MinutesError } from '../errors.js';
 
 export interface CompiledRule extends Rule {
   regex: RegExp;
+  /** The same pattern with the g flag, for scanning every match. */
+  globalRegex: RegExp;
   /** The grammar the rule came from. */
   grammar: string;
 }
@@ -69,8 +71,7 @@ export class Grammar {
   all(kind: RuleKind, text: string): RuleMatch[] {
     const out: RuleMatch[] = [];
     for (const rule of this.rulesOf(kind)) {
-      const global = new RegExp(rule.regex.source, rule.regex.flags.includes('g') ? rule.regex.flags : rule.regex.flags + 'g');
-      for (const match of text.matchAll(global)) {
+      for (const match of text.matchAll(rule.globalRegex)) {
         out.push({ rule, match: match as RegExpExecArray, groups: { ...(match.groups ?? {}) } });
         if (match[0].length === 0) break;
       }
@@ -109,8 +110,8 @@ export function parseGrammarFile(value: unknown, where = 'grammar'): GrammarFile
 function compileRule(rule: Rule, grammarId: string, index: number): CompiledRule {
   try {
     // Every pattern runs in Unicode mode so that \p{…} classes work and surrogate pairs stay whole.
-    const regex = new RegExp(rule.pattern, [...new Set(rule.flags + 'u')].join(''));
-    return { ...rule, regex, grammar: grammarId };
+    const flags = [...new Set(rule.flags + 'u')].join('');
+    return { ...rule, regex: new RegExp(rule.pattern, flags), globalRegex: new RegExp(rule.pattern, flags + 'g'), grammar: grammarId };
   } catch (error) {
     throw new MinutesError(
       'E_GRAMMAR_INVALID',

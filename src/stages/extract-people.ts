@@ -13,7 +13,7 @@
 import type { Context, DraftSpan, PlacedUnit } from '../context.js';
 import { tightSpan } from '../context.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
-import { honorificLength, isBody, isChair, isGeneric, isPersonName, isRole, stripHonorifics } from '../nlp/people.js';
+import { honorificLength, isBody, isChair, isGeneric, isPersonName, isRole } from '../nlp/people.js';
 
 interface Person {
   name: DraftSpan | null;
@@ -124,24 +124,24 @@ function splitPerson(ctx: Context, span: DraftSpan, abbreviations: Map<string, D
 
   // "Mark Antrobus on behalf of the Anti-Social Behaviour team", "John Ray from the Environment Agency".
   const via = /^(.+?)\s+(?:on\s+behalf\s+of|from|of)\s+(?:the\s+)?(.+)$/.exec(text);
-  if (via && isPersonName(stripHonorifics(via[1]))) {
+  if (via && isPersonName(via[1])) {
     return { name: nameSpan(ctx, at(0, via[1].length)), role: at(text.length - via[2].length, via[2].length) };
   }
   // "Mr S Walton (objector)"
   const paren = /^(.+?)\s*\(([^)]+)\)$/.exec(text);
-  if (paren && isPersonName(stripHonorifics(paren[1]))) {
+  if (paren && isPersonName(paren[1])) {
     return { name: nameSpan(ctx, at(0, paren[1].length)), role: at(text.indexOf('(') + 1, paren[2].length) };
   }
   // "Mr Wilkin, Director of Highways, Transportation & Waste"
   const comma = text.indexOf(', ');
-  if (comma > 0 && isPersonName(stripHonorifics(text.slice(0, comma)))) {
+  if (comma > 0 && isPersonName(text.slice(0, comma))) {
     const role = text.slice(comma + 2).replace(/,\s*$/, '');
     return { name: nameSpan(ctx, at(0, comma)), role: role ? at(comma + 2, role.length) : null };
   }
   // "The ADCSQ&I" — an abbreviation the minutes defined earlier.
   if (/^[A-Z][A-Z&]{2,}$/.test(text) && abbreviations.has(text)) return { name: null, role: abbreviations.get(text)! };
   if (isRole(text) || isBody(text) || /^[A-Z]{2,}\b/.test(text)) return { name: null, role: span };
-  if (isPersonName(stripHonorifics(text))) return { name: nameSpan(ctx, span), role: null };
+  if (isPersonName(text)) return { name: nameSpan(ctx, span), role: null };
   return null;
 }
 

@@ -37,8 +37,8 @@ export const DISABLED_CONSTRUCTS = [
   'thematicBreak',
 ] as const;
 
-function remarkMinutesSyntax(this: { data: (key: string) => unknown }) {
-  const data = this.data() as unknown as Record<string, unknown[]>;
+function remarkMinutesSyntax(this: { data(): Record<string, unknown> }) {
+  const data = this.data() as Record<string, unknown[]>;
   (data.micromarkExtensions ??= []).push({ disable: { null: [...DISABLED_CONSTRUCTS] } });
 }
 

@@ -133,6 +133,9 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     if (section === 'attendance' && (text.match(/(?:^|\s)[a-z][a-z'’-]+/g) ?? []).length >= 4) section = null;
     const label = at0('sectionLabel', text);
     if (label) {
+      // "1. APOLOGIES FOR ABSENCE" or, in minutes without items of their own, "Declarations of Interest": an item too.
+      const opensItem = !hasMeetingLine && ((unit.marker?.kind === 'number' && unit.indent <= 1) || (!unit.marker && !hasMinutesMarker && label.rule.section !== 'attendance'));
+      if (opensItem && !text.slice(label.match[0].length).trim()) newItem(unit.marker?.value ?? null, stripPdfSuffix(ctx, text.replace(/[:\s]+$/, '')), unit);
       section = label.rule.section ?? null;
       const rest = text.slice(label.match[0].length).trim();
       return place(rest ? 'content' : 'label');
@@ -144,7 +147,27 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     const nextMarker = units[index + 1]?.marker;
     const parentOfNext = unit.marker?.kind === 'number' && nextMarker?.kind === 'decimal' && nextMarker.value.startsWith(`${unit.marker.value}.`);
     const headingText = (isHeadingLike(text) || (parentOfNext && !/[.;:!?]/.test(text))) && !/[.:;,]$/.test(text) && text.length <= 120;
-    if (unit.marker?.kind === 'minute-ref' && text === '') return place('heading');
+    if (unit.marker?.kind === 'minute-ref' && text === '') {
+      // "APOLOGIES" / "PLA146/14": a minute reference under its heading opens the item.
+      const above = placed[placed.length - 1];
+      const title = above && (above.role === 'heading' || above.role === 'label') ? stripPdfSuffix(ctx, above.text.trim()) : null;
+      const keep = section;
+      const current = items[items.length - 1];
+      // The heading just above already opened the item: the reference is its number.
+      if (current && above && current.span.start === above.start && current.number === null) current.number = unit.marker.value;
+      else newItem(unit.marker.value, title, unit);
+      section = keep;
+      return place('heading');
+    }
+    // "4. Apologies for Absence – Cllrs Jackson & Mrs Bolton": an item whose minute follows the dash.
+    const dashOutcome = unit.marker?.kind === 'number' && unit.indent <= 1 && !hasMeetingLine ? splitDashOutcome(unit) : null;
+    if (dashOutcome) {
+      const title = ctx.text.slice(unit.start, dashOutcome.start).replace(/\s*[–—-]\s*$/, '').replace(/\s+/g, ' ').trim();
+      newItem(unit.marker!.value, title, unit);
+      const sectionOf = at0('sectionLabel', title);
+      if (sectionOf) section = sectionOf.rule.section ?? null;
+      return place('content');
+    }
     const pdfHeading = grammar.test('pdfSuffix', text) && text.length < 200;
     if (pdfHeading && !unit.marker) {
       if (!hasMeetingLine) newItem(null, stripPdfSuffix(ctx, text), unit);
@@ -160,7 +183,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       newItem(unit.marker.value, stripPdfSuffix(ctx, text), unit);
       return place('heading');
     }
-    if (!unit.marker && headingText && !looksLikeNameRole(text) && !at0('resolutionLabel', text) && !at0('recommendationLabel', text) && !at0('actionLine', text)) {
+    if (!unit.marker && headingText && section !== 'attendance' && !looksLikeNameRole(text) && !at0('resolutionLabel', text) && !at0('recommendationLabel', text) && !at0('actionLine', text)) {
       const committee = at0('committeeLine', text) || at0('meetingHeading', text) || at0('dateLine', text);
       if (committee) return place('heading');
       // Unnumbered headings are items only in minutes without "Minutes:" markers (CMIS, whole meetings).

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { builtinGrammar, grammarLibrary, detectGrammar } from '../src/grammar/builtin.js';
+import { readCorpus } from '../scripts/corpus.js';
+
+const grammarDir = new URL('../grammars/', import.meta.url);
+const schema = (name: string) => JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8'));
+
+describe('grammar files', () => {
+  const files = readdirSync(grammarDir).filter((f) => f.endsWith('.json'));
+
+  it.each(files)('%s is valid against its JSON Schema', (file) => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const data = JSON.parse(readFileSync(new URL(file, grammarDir), 'utf8'));
+    const validate = ajv.compile(schema(file === 'roles.json' ? 'gazetteer.schema.json' : 'grammar.schema.json'));
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('rule ids are unique across all grammars', () => {
+    const ids = [...grammarLibrary.values()].flatMap((g) => g.rules.map((r) => r.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+// Every rule's examples are tests: each "match" example matches, each "noMatch" example does not.
+for (const file of grammarLibrary.values()) {
+  describe(`grammar ${file.id}`, () => {
+    const grammar = builtinGrammar(file.id);
+    for (const rule of grammar.rules.filter((r) => r.grammar === file.id)) {
+      it(`${rule.id} (${rule.kind})`, () => {
+        for (const example of rule.examples.match) expect(new RegExp(rule.regex).test(example), `should match: ${example}`).toBe(true);
+        for (const example of rule.examples.noMatch) expect(new RegExp(rule.regex).test(example), `should not match: ${example}`).toBe(false);
+      });
+    }
+  });
+}
+
+describe('grammar detection on the corpus', () => {
+  const detected = Object.fromEntries([...readCorpus('seeds'), ...readCorpus('dev')].map((t) => [t.name, detectGrammar(t.text).id]));
+  it.each([
+    ['s000', 'moderngov'],
+    ['s002', 'moderngov'],
+    ['d04', 'moderngov'],
+    ['s003', 'numbered'],
+    ['d09', 'numbered'],
+    ['s004', 'scrutiny'],
+    ['d08', 'scrutiny'],
+    ['d03', '_base'],
+  ])('%s follows %s', (name, id) => {
+    expect(detected[name]).toBe(id);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseText, toInputSpan } from '../src/stages/normalise-text.js';
+import { parseBlocks } from '../src/stages/parse-blocks.js';
+import { readLines, readMarker } from '../src/stages/read-lines.js';
+import { groupUnits, isHeadingLike } from '../src/stages/group-units.js';
+import { builtinGrammar } from '../src/grammar/builtin.js';
+import { splitSentences } from '../src/text/sentences.js';
+import { parseUkDate } from '../src/text/dates.js';
+import { runPipeline } from '../src/pipeline.js';
+
+const base = builtinGrammar('moderngov');
+const unitsOf = (text: string) => {
+  const norm = normaliseText(text);
+  const { blocks } = parseBlocks(norm.text);
+  return groupUnits(norm.text, readLines(norm.text, blocks), base).map((u) => u.text.replace(/\s+/g, ' ').trim());
+};
+
+describe('normalise-text', () => {
+  it('maps odd spaces, bullets and curly quotes one for one', () => {
+    const input = 'A\u00a0b \u2022 c \u00b7 ‘d’ “e”';
+    const norm = normaliseText(input);
+    expect(norm.text).toBe("A b • c • 'd' \"e\"");
+    expect(norm.text.length).toBe(input.length);
+    expect(norm.starts).toBeNull(); // the identity map costs nothing
+  });
+
+  it('keeps an offset map across CRLF and NFC composition', () => {
+    const input = 'Cafe\u0301\r\nRESOLVED';
+    const norm = normaliseText(input);
+    expect(norm.text).toBe('Café\nRESOLVED');
+    const at = norm.text.indexOf('RESOLVED');
+    expect(toInputSpan(norm, at, at + 8)).toEqual({ start: input.indexOf('RESOLVED'), end: input.length });
+    expect(toInputSpan(norm, 0, 4)).toEqual({ start: 0, end: 5 });
+    expect(toInputSpan(norm, 0, 5)).toEqual({ start: 0, end: 7 });
+  });
+});
+
+describe('parse-blocks', () => {
+  it('reads markdown-looking minutes as plain paragraphs with offsets', () => {
+    const text = '    13.1 indented text\n\n# not a heading\n\nTitle\n---\n\n* not emphasis *\n\n5. not a list';
+    const { tree, blocks } = parseBlocks(text);
+    expect(tree.children.every((c) => c.type === 'paragraph')).toBe(true);
+    expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual(['13.1 indented text', '# not a heading', 'Title\n---', '* not emphasis *', '5. not a list']);
+  });
+});
+
+describe('read-lines', () => {
+  it.each([
+    ['13.1    The committee', 'decimal', '13.1'],
+    ['1. That the report', 'number', '1'],
+    ['(1)\u00a0 The Committee', 'paren-number', '1'],
+    ['(a)  the performance', 'letter', 'a'],
+    ['b)  Annual report', 'letter', 'b'],
+    ['(iv) fourth', 'letter', 'iv'],
+    ['• PLRs and changes', 'bullet', '•'],
+    ['- There was concern', 'bullet', '-'],
+    ['PLA146/14', 'minute-ref', 'PLA146/14'],
+  ])('reads the marker of %j', (line, kind, value) => {
+    expect(readMarker(normaliseText(line).text)?.marker).toMatchObject({ kind, value });
+  });
+
+  it('reads no marker in prose', () => {
+    for (const line of ['10:00 hours', '2019 was a year', 'Mr. Smith', '(Voting figures: 9 for)', '1,200 pot holes']) expect(readMarker(line)).toBeNull();
+  });
+
+  it('leaves the marker out of the content', () => {
+    const text = '  • First point\n(2) Second';
+    const lines = readLines(text, parseBlocks(text).blocks);
+    expect(lines.map((l) => l.content)).toEqual(['First point', 'Second']);
+    expect(lines[0].indent).toBe(2);
+  });
+});
+
+describe('group-units', () => {
+  it('re-joins hard-wrapped lines and keeps list items apart', () => {
+    expect(unitsOf('The Board received an update from Mark\nAntrobus on behalf of the team:-\n·\nThe ASB Strategy;\n· Second item')).toEqual([
+      'The Board received an update from Mark Antrobus on behalf of the team:-',
+      'The ASB Strategy;',
+      'Second item',
+    ]);
+  });
+
+  it('keeps labels, headings and name-role lines as units of their own', () => {
+    expect(unitsOf('Minutes:\nRESOLVED:\nThat the report be noted.\nJason Russell, Assistant Director for Highways\nJohn Furey, Cabinet Member')).toEqual([
+      'Minutes:',
+      'RESOLVED:',
+      'That the report be noted.',
+      'Jason Russell, Assistant Director for Highways',
+      'John Furey, Cabinet Member',
+    ]);
+  });
+
+  it('attaches a marker alone on its line to the next line', () => {
+    expect(unitsOf('(a)\n\nthe performance was strong;')).toEqual(['the performance was strong;']);
+  });
+
+  it('tells headings from prose', () => {
+    expect(isHeadingLike('DECLARATIONS OF INTEREST')).toBe(true);
+    expect(isHeadingLike('Election of Vice Chairperson')).toBe(true);
+    expect(isHeadingLike('Possible changes due to McAlister report')).toBe(false);
+    expect(isHeadingLike('The report was noted.')).toBe(false);
+  });
+});
+
+describe('text helpers', () => {
+  it('splits sentences but not at titles and initials', () => {
+    expect(splitSentences('Mr. I. Gardner spoke. Councillor J.W. Thomas was elected. Done').map((s) => s.text)).toEqual([
+      'Mr. I. Gardner spoke.',
+      'Councillor J.W. Thomas was elected.',
+      'Done',
+    ]);
+  });
+
+  it('reads day-first dates', () => {
+    expect(parseUkDate('07/06/2022')).toBe('2022-06-07');
+    expect(parseUkDate('Thursday, 16th November, 2017')).toBe('2017-11-16');
+    expect(parseUkDate('31/02/2020')).toBeNull();
+    expect(parseUkDate('no date')).toBeNull();
+  });
+});
+
+describe('segment and extract stages', () => {
+  const run = (text: string) => runPipeline(text, () => base);
+
+  it('puts the agenda blurb before "Minutes:" in the agenda part', () => {
+    const ctx = run('Issue - meetings\n\nIssue title\n\nMeeting: 07/06/2022 - Audit Committee (Item 13)\n\n13 The Title pdf icon PDF 238 KB\n\nThe blurb.\n\nMinutes:\n\nThe debate.');
+    expect(ctx.drafts.meeting).toEqual({ committee: 'Audit Committee', date: '2022-06-07', item: '13', title: 'The Title' });
+    expect(ctx.units.filter((u) => u.role === 'content').map((u) => [u.part, u.text])).toEqual([
+      ['agenda', 'The blurb.'],
+      ['minutes', 'The debate.'],
+    ]);
+    expect(ctx.drafts.discussionPoints).toHaveLength(1);
+  });
+
+  it('takes "Resolved –" with numbered decisions, one record per number', () => {
+    const ctx = run('Minutes:\n\nResolved –\n\n(1)  The Committee requests a report; and\n\n(2)  That the Director circulate a note.\n\nACTION: Strategic Director');
+    expect(ctx.drafts.resolutions.map((r) => ctx.text.slice(r.span.start, r.span.end))).toEqual(['The Committee requests a report; and', 'That the Director circulate a note.']);
+    expect(ctx.drafts.actions).toHaveLength(2);
+    expect(ctx.drafts.actions.every((a) => a.owners.some((o) => o.role === 'Strategic Director'))).toBe(true);
+  });
+
+  it('keeps a conditions list inside its decision', () => {
+    const ctx = run('Minutes:\nRESOLVED – That the application be APPROVED subject to the following conditions:\n1. Standard Time\n2. Approved Plans');
+    expect(ctx.drafts.resolutions).toHaveLength(1);
+    expect(ctx.text.slice(ctx.drafts.resolutions[0].span.start, ctx.drafts.resolutions[0].span.end)).toMatch(/conditions:\n1\. Standard Time\n2\. Approved Plans$/);
+  });
+
+  it('finds witnesses in a list and in sentences, never the Chair', () => {
+    const ctx = run('Minutes:\n\nWitnesses:\nClare Curran, Cabinet Member for Children\n\nThe Chair presented a report on the plan.\n\nMr Wilkin, Director of Highways, introduced the report. He spoke.');
+    expect(ctx.drafts.witnesses.map((w) => [w.name, w.role])).toEqual([
+      ['Clare Curran', 'Cabinet Member for Children'],
+      ['Wilkin', 'Director of Highways'],
+    ]);
+  });
+
+  it('gives one declaration per member with honorifics dropped', () => {
+    const ctx = run('Minutes:\n\nCouncillor Mrs Soyke declared a significant other interest as she was related to the applicant.');
+    expect(ctx.drafts.declarations.map((d) => [d.member, d.interest])).toEqual([['Soyke', 'significant other']]);
+  });
+});
