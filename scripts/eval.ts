@@ -3,11 +3,15 @@
  * prints precision, recall and F1 per record type, owner accuracy and meeting-field accuracy, per corpus
  * folder and overall. `--verbose` lists every missed and spurious record.
  */
-import { extract } from '../src/index.js';
+import { extract, grammars, builtinGrammar } from '../src/index.js';
 import { readCorpus, CORPUS_FOLDERS } from './corpus.js';
 import { scoreFile, summarise, RECORD_TYPES, type FileScore, type Summary } from './score.js';
 
 const verbose = process.argv.includes('--verbose');
+const ruleReport = process.argv.includes('--rules');
+// Count every rule match over the corpus, like compromise's match linter.
+const hits = new Map<string, number>();
+for (const g of grammars) builtinGrammar(g.id).hits = hits;
 const pct = (x: number) => x.toFixed(3);
 
 function print(title: string, s: Summary) {
@@ -41,3 +45,13 @@ for (const folder of CORPUS_FOLDERS) {
   print(`corpus/${folder}`, summarise(scores));
 }
 print('overall', summarise(all));
+
+if (ruleReport) {
+  const all = [...new Set(grammars.flatMap((g) => builtinGrammar(g.id).rules.filter((r) => r.grammar === g.id).map((r) => r.id)))];
+  const never = all.filter((id) => !hits.has(id));
+  console.log(`\nrule hits over the corpus (${all.length} rules, ${all.length - never.length} fire, ${never.length} never do):`);
+  for (const id of all.filter((id) => hits.has(id)).sort((a, b) => hits.get(b)! - hits.get(a)!)) console.log(`  ${String(hits.get(id)).padStart(6)}  ${id}`);
+  if (never.length) console.log(`  never fire: ${never.join(', ')}`);
+} else {
+  console.log('\n(npm run eval -- --rules lists how often each grammar rule fires; --verbose lists every miss)');
+}

@@ -5,7 +5,7 @@ import { readLines, readMarker } from '../src/stages/read-lines.js';
 import { groupUnits, isHeadingLike } from '../src/stages/group-units.js';
 import { builtinGrammar } from '../src/grammar/builtin.js';
 import { splitSentences } from '../src/text/sentences.js';
-import { parseUkDate } from '../src/text/dates.js';
+import { parseUkDate, resolveDue } from '../src/text/dates.js';
 import { runPipeline } from '../src/pipeline.js';
 
 const base = builtinGrammar('moderngov');
@@ -116,6 +116,17 @@ describe('text helpers', () => {
     expect(parseUkDate('Thursday, 16th November, 2017')).toBe('2017-11-16');
     expect(parseUkDate('31/02/2020')).toBeNull();
     expect(parseUkDate('no date')).toBeNull();
+    expect(parseUkDate('9th January, 2015.')).toBe('2015-01-09');
+  });
+
+  it('resolves due dates against the meeting date', () => {
+    expect(resolveDue('a progress report be presented in 12 months', '2022-06-07')).toBe('2023-06-07');
+    expect(resolveDue('a progress report be presented in 12 months', null)).toBeNull();
+    expect(resolveDue('the Clerk to report back by March 2024', '2023-11-01')).toBe('2024-03-31');
+    expect(resolveDue('circulate a note by 31 March 2024', null)).toBe('2024-03-31');
+    expect(resolveDue('the Group was due to meet on 28 May 2019 to discuss housing', '2019-05-14')).toBe('2019-05-28');
+    expect(resolveDue('the minutes of 19 March 2019 be circulated', '2019-05-14')).toBeNull();
+    expect(resolveDue('circulate a briefing note to members', '2019-05-14')).toBeNull();
   });
 });
 

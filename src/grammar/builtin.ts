@@ -58,10 +58,15 @@ export function detectGrammar(text: string): Grammar {
   for (const file of files) {
     if (file.id === '_base') continue;
     let score = 0;
-    for (const rule of builtinGrammar(file.id).rulesOf('detect')) {
+    const grammar = builtinGrammar(file.id);
+    for (const rule of grammar.rulesOf('detect')) {
       if (rule.grammar !== file.id) continue;
+      if (grammar.first('detect', head) === null) break;
       rule.regex.lastIndex = 0;
-      if (rule.regex.test(head)) score += rule.weight ?? 1;
+      if (rule.regex.test(head)) {
+        score += rule.weight ?? 1;
+        if (grammar.hits) grammar.hits.set(rule.id, (grammar.hits.get(rule.id) ?? 0) + 1);
+      }
     }
     if (score > best.score) best = { id: file.id, score };
   }

@@ -29,6 +29,8 @@ export class Grammar {
   readonly description: string;
   readonly rules: readonly CompiledRule[];
   private readonly byKind = new Map<RuleKind, CompiledRule[]>();
+  /** When set, every match is counted by rule id (npm run eval's rule report). */
+  hits: Map<string, number> | null = null;
 
   constructor(file: GrammarFile, rules: CompiledRule[]) {
     this.id = file.id;
@@ -51,9 +53,14 @@ export class Grammar {
     for (const rule of this.rulesOf(kind)) {
       rule.regex.lastIndex = 0;
       const match = rule.regex.exec(text);
-      if (match) return { rule, match, groups: { ...(match.groups ?? {}) } };
+      if (match) return this.hit({ rule, match, groups: { ...(match.groups ?? {}) } });
     }
     return null;
+  }
+
+  private hit(found: RuleMatch): RuleMatch {
+    if (this.hits) this.hits.set(found.rule.id, (this.hits.get(found.rule.id) ?? 0) + 1);
+    return found;
   }
 
   /** The earliest match of any rule of `kind` in `text` (ties go to grammar order). */
@@ -64,7 +71,7 @@ export class Grammar {
       const match = rule.regex.exec(text);
       if (match && (!best || match.index < best.match.index)) best = { rule, match, groups: { ...(match.groups ?? {}) } };
     }
-    return best;
+    return best ? this.hit(best) : null;
   }
 
   /** Every match of every rule of `kind` in `text`, in text order. */
@@ -72,7 +79,7 @@ export class Grammar {
     const out: RuleMatch[] = [];
     for (const rule of this.rulesOf(kind)) {
       for (const match of text.matchAll(rule.globalRegex)) {
-        out.push({ rule, match: match as RegExpExecArray, groups: { ...(match.groups ?? {}) } });
+        out.push(this.hit({ rule, match: match as RegExpExecArray, groups: { ...(match.groups ?? {}) } }));
         if (match[0].length === 0) break;
       }
     }

@@ -16,6 +16,7 @@ import type { Context, DraftOwner, DraftSpan } from '../context.js';
 import { tightSpan } from '../context.js';
 import { isAgent, isPersonName, isRole, stripHonorifics, honorificLength } from '../nlp/people.js';
 import { unitSentences } from './extract-people.js';
+import { resolveDue } from '../text/dates.js';
 
 type Action = Context['drafts']['actions'][number];
 
@@ -153,6 +154,8 @@ export function extractActions(ctx: Context): void {
     }
   }
 
+  // Due dates, from the action's own words, against the meeting date.
+  for (const action of actions) action.due = resolveDue(ctx.text.slice(action.span.start, action.span.end), drafts.meeting.date);
   drafts.actions = actions;
 }
 

@@ -1,28 +1,55 @@
 /**
- * Day-first dates as UK minutes write them: "07/06/2022" is 7 June 2022; "Thursday, 16th November, 2017";
- * "9th January, 2015". Returns ISO "YYYY-MM-DD" or null when the text is not a valid date.
+ * Dates, read day-first as UK minutes write them ("07/06/2022" is 7 June 2022), with chrono-node's en-GB
+ * parser: meeting dates ("Thursday, 16th November, 2017") and due dates of actions ("by March 2024",
+ * "in 12 months", "within six months"), the relative ones resolved against the meeting date.
  */
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+import * as chronoModule from 'chrono-node';
 
-const NUMERIC = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
-const WORDED = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december),?\s+(\d{4})\b/i;
+// chrono-node ships ESM and CJS; under the CJS build it may arrive as a namespace with a default.
+const chrono = ((chronoModule as unknown as { default?: typeof chronoModule }).default ?? chronoModule) as typeof chronoModule;
 
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A fully stated day-first date in `text` (day, month and year all written), as ISO; else null. */
 export function parseUkDate(text: string): string | null {
-  let day: number, month: number, year: number;
-  const numeric = NUMERIC.exec(text);
-  const worded = WORDED.exec(text);
-  if (numeric && (!worded || numeric.index <= worded.index)) {
-    day = Number(numeric[1]);
-    month = Number(numeric[2]);
-    year = Number(numeric[3]);
-  } else if (worded) {
-    day = Number(worded[1]);
-    month = MONTHS.indexOf(worded[2].toLowerCase()) + 1;
-    year = Number(worded[3]);
-  } else {
-    return null;
+  const results = chrono.en.GB.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
+  for (const r of results) {
+    if (r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year')) {
+      const y = r.start.get('year')!;
+      const m = r.start.get('month')!;
+      const d = r.start.get('day')!;
+      return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    }
   }
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return null;
+}
+
+/** The words before a date that make it a deadline rather than a date the minutes mention. */
+const DUE_CUE = /\b(?:by|before|within|in|no\s+later\s+than|until|on|for)\s+(?:the\s+)?$/i;
+const RELATIVE = /^(?:in|within)\s/i;
+
+/**
+ * The due date an action's text states ("by March 2024" → 2024-03-31, "in 12 months" → meeting + 12 months),
+ * or null. Relative periods need the meeting date; a month without a day means the end of that month.
+ */
+export function resolveDue(text: string, meetingDate: string | null): string | null {
+  if (!/\d|\b(?:month|year|week|day)s?\b/i.test(text)) return null;
+  const reference = meetingDate ? new Date(`${meetingDate}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const results = chrono.en.GB.parse(text, { instant: reference, timezone: 0 }, { forwardDate: true });
+  for (const r of results) {
+    const before = text.slice(0, r.index);
+    const relative = RELATIVE.test(r.text);
+    // chrono sometimes keeps the cue in its match ("on 28 May 2019").
+    if (!relative && !DUE_CUE.test(before) && !/^(?:by|before|on|until)\s/i.test(r.text)) continue;
+    if (relative && !meetingDate) continue;
+    if (!r.start.isCertain('month') && !relative) continue;
+    let date = r.start.date();
+    if (!relative && !r.start.isCertain('day')) {
+      date = new Date(Date.UTC(r.start.get('year')!, r.start.get('month')!, 0, 12)); // last day of that month
+    }
+    const due = iso(date);
+    if (meetingDate && due < meetingDate) continue; // a date before the meeting is history, not a deadline
+    return due;
+  }
+  return null;
 }
