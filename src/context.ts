@@ -24,6 +24,8 @@ export interface PlacedUnit extends Unit {
   role: 'chrome' | 'heading' | 'label' | 'content';
   /** Set when a stage has taken the unit as a record that is not a discussion point. */
   consumedBy: string | null;
+  /** In an attendance or apologies section: the status its label gives the people listed. */
+  status?: 'present' | 'apologies' | 'absent' | 'substitute' | 'in_attendance' | 'remote';
   /** Where the discussion point starts / ends when a heading or a closing decision is cut off. */
   pointStart?: number;
   pointEnd?: number;
@@ -55,11 +57,27 @@ export interface Drafts {
   truncated: boolean;
   items: DraftItem[];
   witnesses: (DraftRecord & { name: string | null; role: string | null; nameSpan: DraftSpan | null; roleSpan: DraftSpan | null; basis: 'listed' | 'presented' })[];
-  declarations: (DraftRecord & { member: string; memberSpan: DraftSpan; interest: string | null })[];
+  declarations: (DraftRecord & { member: string; memberSpan: DraftSpan; interest: string | null; conduct: string | null })[];
   discussionPoints: DraftRecord[];
-  resolutions: (DraftRecord & { number: string | null; unit: number })[];
-  recommendations: (DraftRecord & { number: string | null; unit: number })[];
+  /** `block`: index of the unit whose label opened the decision block (the unit itself when unlabelled). */
+  resolutions: (DraftRecord & { number: string | null; unit: number; block: number })[];
+  recommendations: (DraftRecord & { number: string | null; unit: number; block: number })[];
   actions: (DraftRecord & { owners: DraftOwner[]; due: string | null; from: { type: 'resolution' | 'recommendation'; index: number } | null })[];
+  attendance: (DraftRecord & {
+    nameSpan: DraftSpan;
+    role: DraftSpan | null;
+    status: 'present' | 'apologies' | 'absent' | 'substitute' | 'in_attendance' | 'remote';
+    substituteFor: DraftSpan | null;
+  })[];
+  votes: (DraftRecord & {
+    resolution: number | null;
+    for: number | null;
+    against: number | null;
+    abstain: number | null;
+    method: 'unanimous' | 'majority' | 'recorded' | null;
+    mover: DraftSpan | null;
+    seconder: DraftSpan | null;
+  })[];
   warnings: { code: string; message: string; span: DraftSpan | null }[];
 }
 
@@ -84,6 +102,8 @@ export function emptyDrafts(): Drafts {
     resolutions: [],
     recommendations: [],
     actions: [],
+    attendance: [],
+    votes: [],
     warnings: [],
   };
 }

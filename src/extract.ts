@@ -14,7 +14,7 @@ import { MinutesError } from './errors.js';
 
 export interface ExtractOptions {
   /** A built-in grammar id, or a grammar object (validated). Default: detected from the text. */
-  grammar?: string | GrammarInput;
+  grammar?: string | GrammarInput | Record<string, unknown>;
   /** Name of the source (a file name), copied to `source.name`. */
   name?: string | null;
   /** Format the text was extracted from. Default "text". */

@@ -19,6 +19,8 @@ export {
   ActionSchema,
   OwnerSchema,
   WarningSchema,
+  AttendanceSchema,
+  VoteSchema,
   type MinutesDocument,
   type Span,
   type Source,
@@ -32,5 +34,7 @@ export {
   type Action,
   type Owner,
   type Warning,
+  type Attendance,
+  type Vote,
 } from './schema/minutes.js';
 export { GrammarSchema, RuleSchema, GazetteerSchema, type GrammarInput, type Rule, type RuleKind } from './schema/grammar.js';

@@ -10,8 +10,10 @@
  *  4. group-units      — lines → paragraphs, list items, headings and labels (hard wraps re-joined).
  *  5. segment-document — part (agenda / minutes / decision), section, item; meeting fields; truncation.
  *  6. extract-*        — decisions first (they take their units, so the debate does not count them as
- *                        points), then people (witnesses, declarations), then points (what is left),
- *                        then actions (which read the decisions and the debate).
+ *                        points), then attendance (lists and apology sentences, which are not points),
+ *                        then people (witnesses, declarations), then points (what is left), then
+ *                        actions (which read the decisions and the debate), then votes (which link to
+ *                        the resolutions).
  *  7. finish-document  — dedupe, ids, spans mapped to the input, texts cut from the input.
  *  8. validate         — zod, then ajv against schemas/minutes.schema.json (in extract.ts).
  */
@@ -27,8 +29,10 @@ import { extractDecisions } from './stages/extract-decisions.js';
 import { extractPeople } from './stages/extract-people.js';
 import { extractPoints } from './stages/extract-points.js';
 import { extractActions } from './stages/extract-actions.js';
+import { extractAttendance } from './stages/extract-attendance.js';
+import { extractVotes } from './stages/extract-votes.js';
 
-export type StageName = 'normalise' | 'parse' | 'lines' | 'units' | 'segment' | 'decisions' | 'people' | 'points' | 'actions';
+export type StageName = 'normalise' | 'parse' | 'lines' | 'units' | 'segment' | 'decisions' | 'attendance' | 'people' | 'points' | 'actions' | 'votes';
 
 /** Runs stages 1–6 and returns the context holding the drafts. `timings` (ms per stage) is filled when given. */
 export function runPipeline(input: string, chooseGrammar: (normalised: string) => Grammar, timings?: Partial<Record<StageName, number>>): Context {
@@ -47,8 +51,10 @@ export function runPipeline(input: string, chooseGrammar: (normalised: string) =
   const ctx: Context = { input, norm, text: norm.text, grammar, units: [], drafts: emptyDrafts() };
   time('segment', () => segmentDocument(ctx, units));
   time('decisions', () => extractDecisions(ctx));
+  time('attendance', () => extractAttendance(ctx));
   time('people', () => extractPeople(ctx));
   time('points', () => extractPoints(ctx));
   time('actions', () => extractActions(ctx));
+  time('votes', () => extractVotes(ctx));
   return ctx;
 }

@@ -7,6 +7,8 @@ describe('public api', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'ActionSchema',
+        'AttendanceSchema',
+        'VoteSchema',
         'DEFAULT_MAX_CHARS',
         'DeclarationSchema',
         'DiscussionPointSchema',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import * as ajv2020 from 'ajv/dist/2020.js';
 import { builtinGrammar, grammarLibrary, detectGrammar } from '../src/grammar/builtin.js';
 import { readCorpus } from '../scripts/corpus.js';
 
+const Ajv2020 = ((ajv2020 as unknown as { default?: unknown }).default ?? ajv2020) as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
 const grammarDir = new URL('../grammars/', import.meta.url);
 const schema = (name: string) => JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8'));
 

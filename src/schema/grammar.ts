@@ -35,6 +35,9 @@ export const RuleKindSchema = z.enum([
   'witness', // a sentence in which someone presented / introduced / updated the meeting
   'declaration', // a member declaring an interest
   'interestKind', // the kind of interest declared
+  'conduct', // what a declaring member did: "left the room", "took no part in the vote"
+  'attendance', // a sentence listing people with an attendance status: "Apologies were received from X and Y"
+  'vote', // votes: counts, unanimity, mover and seconder (named groups say which)
   'actionCue', // a clause that asks someone to do something
   'actionVerb', // a verb that makes a decision ask for something to be done
 ]);
@@ -66,6 +69,10 @@ export const RuleSchema = z
       .default(''),
     description: z.string().min(1),
     section: SectionSchema.optional().describe('For sectionLabel rules: the section the label opens.'),
+    status: z
+      .enum(['present', 'apologies', 'absent', 'substitute', 'in_attendance', 'remote'])
+      .optional()
+      .describe('For attendance labels and sentences: the attendance status of the people listed.'),
     weight: z.number().positive().optional().describe('For detect rules: how much a match counts.'),
     confidence: z.number().min(0).max(1).optional().describe('Confidence given to records this rule produces.'),
     examples: z.object({

@@ -56,6 +56,7 @@ export const DeclarationSchema = z.object({
   ...recordBase,
   member: z.string(),
   interest: z.string().nullable().describe('Kind of interest when stated, e.g. "non-pecuniary".'),
+  conduct: z.string().nullable().describe('What the member did, when stated: "left the room", "took no part in the vote" …'),
   text: z.string(),
 });
 
@@ -88,6 +89,26 @@ export const ActionSchema = z.object({
   from: z.string().nullable().describe('Id of the resolution or recommendation the action came from.'),
 });
 
+export const AttendanceSchema = z.object({
+  ...recordBase,
+  name: z.string().describe('The person as written, without Councillor / Cllr / Mr …; a role when only a role is listed.'),
+  role: z.string().nullable(),
+  status: z.enum(['present', 'apologies', 'absent', 'substitute', 'in_attendance', 'remote']),
+  substituteFor: z.string().nullable(),
+  text: z.string().describe('The list entry as written (whitespace collapsed).'),
+});
+
+export const VoteSchema = z.object({
+  ...recordBase,
+  resolution: z.string().nullable().describe('Id of the resolution voted on, when it can be told.'),
+  for: z.number().int().nonnegative().nullable(),
+  against: z.number().int().nonnegative().nullable(),
+  abstain: z.number().int().nonnegative().nullable(),
+  method: z.enum(['unanimous', 'majority', 'recorded']).nullable(),
+  mover: z.string().nullable(),
+  seconder: z.string().nullable(),
+});
+
 export const WarningSchema = z.object({
   code: z.string(),
   message: z.string(),
@@ -109,6 +130,8 @@ export const MinutesDocumentSchema = z.object({
   resolutions: z.array(ResolutionSchema),
   recommendations: z.array(RecommendationSchema),
   actions: z.array(ActionSchema),
+  attendance: z.array(AttendanceSchema),
+  votes: z.array(VoteSchema),
   warnings: z.array(WarningSchema),
 });
 
@@ -123,6 +146,8 @@ export type Resolution = z.infer<typeof ResolutionSchema>;
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 export type Owner = z.infer<typeof OwnerSchema>;
 export type Action = z.infer<typeof ActionSchema>;
+export type Attendance = z.infer<typeof AttendanceSchema>;
+export type Vote = z.infer<typeof VoteSchema>;
 export type Warning = z.infer<typeof WarningSchema>;
 export type MinutesDocument = z.infer<typeof MinutesDocumentSchema>;
 

@@ -126,21 +126,21 @@ function takeBlock(ctx: Context, i: number, labelEnd: number, kind: Kind, rule: 
     }
     break;
   }
-  for (const r of records) pushRecord(ctx, kind, r, units[r.unit], rule);
+  for (const r of records) pushRecord(ctx, kind, { ...r, block: i }, units[r.unit], rule);
   return j;
 }
 
 function pushRecord(
   ctx: Context,
   kind: Kind,
-  r: { start: number; end: number; number: string | null; unit: number },
+  r: { start: number; end: number; number: string | null; unit: number; block?: number },
   unit: PlacedUnit,
   rule: string,
   confidence = 0.9,
 ) {
   const span = tightSpan(ctx.text, r.start, r.end);
   if (span.end <= span.start) return;
-  ctx.drafts[kind].push({ span, item: unit.item, rule, confidence, number: r.number, unit: r.unit });
+  ctx.drafts[kind].push({ span, item: unit.item, rule, confidence, number: r.number, unit: r.unit, block: r.block ?? r.unit });
 }
 
 function isDecisionSentence(ctx: Context, text: string): boolean {

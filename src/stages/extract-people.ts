@@ -67,30 +67,37 @@ export function extractPeople(ctx: Context): void {
       continue;
     }
 
-    for (const sentence of unitSentences(ctx, u)) {
-      // Declarations: one record per member.
+    const sentences = unitSentences(ctx, u);
+    for (const [k, sentence] of sentences.entries()) {
+      // Declarations: one record per member ("Councillors Smith and Jones declared …" gives two).
       for (const hit of ctx.grammar.all('declaration', sentence.text)) {
-        const member = hit.groups.member ?? '';
-        const memberOffset = sentence.start + hit.match.index + hit.match[0].indexOf(member);
-        const skip = honorificLength(member);
-        const memberSpan = tightSpan(ctx.text, memberOffset + skip, memberOffset + member.length);
-        const memberText = ctx.text.slice(memberSpan.start, memberSpan.end);
-        if (!memberText || isGeneric(memberText) || /^(?:No|There|It)\b/.test(memberText)) continue;
+        const list = hit.groups.member ?? '';
+        const listOffset = sentence.start + hit.match.index + hit.match[0].indexOf(list);
         const verbOffset = sentence.start + hit.match.index + hit.match[0].indexOf(hit.groups.verb ?? '');
-        const span = tightSpan(ctx.text, Math.min(verbOffset, memberOffset), sentence.end);
         const textSpan = tightSpan(ctx.text, verbOffset, sentence.end);
-        const kind = ctx.grammar.first('interestKind', ctx.text.slice(textSpan.start, textSpan.end));
-        ctx.drafts.declarations.push({
-          span: textSpan,
-          item: u.item,
-          rule: hit.rule.id,
-          confidence: 0.9,
-          member: memberText,
-          memberSpan,
-          interest: kind?.groups.kind?.replace(/\s+/g, ' ').toLowerCase() ?? null,
-        });
-        void span;
-        u.consumedBy ??= 'declarations';
+        const declared = ctx.text.slice(textSpan.start, textSpan.end);
+        const kind = ctx.grammar.first('interestKind', declared);
+        // What the member did may follow in the next sentence ("She would therefore leave the chamber …").
+        const next = sentences[k + 1];
+        const conduct = ctx.grammar.first('conduct', declared) ?? (next && /^(?:He|She|They|The\s+Member|Councillor)\b/.test(next.text) ? ctx.grammar.first('conduct', next.text) : null);
+        for (const member of splitNameList(list)) {
+          const memberOffset = listOffset + member.offset;
+          const skip = honorificLength(member.text);
+          const memberSpan = tightSpan(ctx.text, memberOffset + skip, memberOffset + member.text.length);
+          const memberText = ctx.text.slice(memberSpan.start, memberSpan.end);
+          if (!memberText || isGeneric(memberText) || isRole(memberText) || /^(?:No|There|It|The|This|That)\b/.test(memberText)) continue;
+          ctx.drafts.declarations.push({
+            span: textSpan,
+            item: u.item,
+            rule: hit.rule.id,
+            confidence: 0.9,
+            member: memberText,
+            memberSpan,
+            interest: kind?.groups.kind?.replace(/\s+/g, ' ').toLowerCase() ?? null,
+            conduct: conduct?.groups.conduct?.replace(/\s+/g, ' ') ?? null,
+          });
+          u.consumedBy ??= 'declarations';
+        }
       }
       if (u.part !== 'minutes') continue;
       const hit = ctx.grammar.first('witness', sentence.text);
@@ -173,4 +180,17 @@ function collectAbbreviations(text: string): Map<string, DraftSpan> {
     }
   }
   return found;
+}
+
+/** "Councillors Smith, Jones and Mrs Patel" → each name with its offset in the list; "Councillors" carries over. */
+export function splitNameList(list: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  const separator = /,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*/g;
+  let start = 0;
+  for (const m of list.matchAll(separator)) {
+    out.push({ text: list.slice(start, m.index), offset: start });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: list.slice(start), offset: start });
+  return out.filter((p) => p.text.trim().length > 0);
 }

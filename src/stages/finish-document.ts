@@ -55,7 +55,7 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
     }),
     declarations: unique(byStart(drafts.declarations), (d) => `${d.member}|${d.span.start}`).map((d, i) => {
       const s = span(d.span);
-      return { id: `dec-${i + 1}`, item: d.item, member: textOf(span(d.memberSpan)), interest: d.interest, text: textOf(s), span: s, rule: d.rule, confidence: d.confidence };
+      return { id: `dec-${i + 1}`, item: d.item, member: textOf(span(d.memberSpan)), interest: d.interest, conduct: d.conduct, text: textOf(s), span: s, rule: d.rule, confidence: d.confidence };
     }),
     discussionPoints: unique(byStart(drafts.discussionPoints), (p) => `${p.span.start}`).map((p, i) => {
       const s = span(p.span);
@@ -91,6 +91,35 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
         confidence: a.confidence,
       };
     }),
+    attendance: byStart(drafts.attendance).map((a, i) => {
+      const s = span(a.span);
+      return {
+        id: `att-${i + 1}`,
+        item: a.item,
+        name: textOf(span(a.nameSpan)),
+        role: a.role ? textOf(span(a.role)) : null,
+        status: a.status,
+        substituteFor: a.substituteFor ? textOf(span(a.substituteFor)) : null,
+        text: textOf(s),
+        span: s,
+        rule: a.rule,
+        confidence: a.confidence,
+      };
+    }),
+    votes: byStart(drafts.votes).map((v, i) => ({
+      id: `vote-${i + 1}`,
+      item: v.item,
+      resolution: v.resolution !== null ? resolutionIds.get(drafts.resolutions[v.resolution]) ?? null : null,
+      for: v.for,
+      against: v.against,
+      abstain: v.abstain,
+      method: v.method,
+      mover: v.mover ? textOf(span(v.mover)) : null,
+      seconder: v.seconder ? textOf(span(v.seconder)) : null,
+      span: span(v.span),
+      rule: v.rule,
+      confidence: v.confidence,
+    })),
     warnings: drafts.warnings.map((w) => {
       const s = w.span ? span(w.span) : null;
       const point = s ? lines.toPoint(s.start) : undefined;

@@ -160,6 +160,9 @@ function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
   // "10. Open Session for members of the public" — an item heading numbered as a whole number.
   if (unit.length === 1 && unit[0].marker?.kind === 'number' && /^[A-Z]/.test(next)) return false;
   if (/[,–\-&/]$/.test(prev) || FUNCTION_WORD_END.test(prev)) return true;
+  // "Cheryl Clark (Democratic / Services Officer)": a bracket left open in the unit runs on.
+  const sofar = unit.map((l) => l.content).join(' ');
+  if ((sofar.match(/\(/g)?.length ?? 0) > (sofar.match(/\)/g)?.length ?? 0)) return true;
   if (looksLikeNameRoleLine(next)) return false;
   // "… an update from Mark / Antrobus on behalf of …": a name broken across lines inside prose.
   if (CAPITALISED_WORD_END.test(prev) && STARTS_CAPITALISED_WORD.test(next) && lowercaseWords(prev) >= 3 && !isHeadingLike(prev)) {

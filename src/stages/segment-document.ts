@@ -29,6 +29,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
   let meetingFound = false;
   let part: Part = hasMinutesMarker ? 'agenda' : 'minutes';
   let section: Section | null = null;
+  let status: PlacedUnit['status'];
   let item: string | null = null;
   let expectTitle: 'meeting' | 'page' | 'issue' | null = null;
   let meetingsSeen = 0;
@@ -46,7 +47,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
 
   units.forEach((unit, index) => {
     const place = (role: PlacedUnit['role'], overrides: Partial<PlacedUnit> = {}) =>
-      placed.push({ ...unit, part, section, item, role, consumedBy: null, ...overrides });
+      placed.push({ ...unit, part, section, item, role, consumedBy: null, status: section === 'attendance' || section === 'apologies' ? status : undefined, ...overrides });
     const text = unit.text;
 
     if (index < headerIndex) return place('chrome', { part: 'preamble' });
@@ -137,6 +138,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       const opensItem = !hasMeetingLine && ((unit.marker?.kind === 'number' && unit.indent <= 1) || (!unit.marker && !hasMinutesMarker && label.rule.section !== 'attendance'));
       if (opensItem && !text.slice(label.match[0].length).trim()) newItem(unit.marker?.value ?? null, stripPdfSuffix(ctx, text.replace(/[:\s]+$/, '')), unit);
       section = label.rule.section ?? null;
+      status = label.rule.status;
       const rest = text.slice(label.match[0].length).trim();
       return place(rest ? 'content' : 'label');
     }
@@ -165,7 +167,10 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       const title = ctx.text.slice(unit.start, dashOutcome.start).replace(/\s*[–—-]\s*$/, '').replace(/\s+/g, ' ').trim();
       newItem(unit.marker!.value, title, unit);
       const sectionOf = at0('sectionLabel', title);
-      if (sectionOf) section = sectionOf.rule.section ?? null;
+      if (sectionOf) {
+        section = sectionOf.rule.section ?? null;
+        status = sectionOf.rule.status;
+      }
       return place('content');
     }
     const pdfHeading = grammar.test('pdfSuffix', text) && text.length < 200;
