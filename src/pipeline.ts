@@ -11,9 +11,9 @@
  *  5. segment-document — part (agenda / minutes / decision), section, item; meeting fields; truncation.
  *  6. extract-*        — decisions first (they take their units, so the debate does not count them as
  *                        points), then attendance (lists and apology sentences, which are not points),
- *                        then people (witnesses, declarations), then points (what is left), then
- *                        actions (which read the decisions and the debate), then votes (which link to
- *                        the resolutions).
+ *                        then people (witnesses, declarations), then actions (which read the decisions
+ *                        and the debate, and take action-log lines), then points (what is left), then
+ *                        votes (which link to the resolutions).
  *  7. finish-document  — dedupe, ids, spans mapped to the input, texts cut from the input.
  *  8. validate         — zod, then ajv against schemas/minutes.schema.json (in extract.ts).
  */
@@ -53,8 +53,8 @@ export function runPipeline(input: string, chooseGrammar: (normalised: string) =
   time('decisions', () => extractDecisions(ctx));
   time('attendance', () => extractAttendance(ctx));
   time('people', () => extractPeople(ctx));
-  time('points', () => extractPoints(ctx));
   time('actions', () => extractActions(ctx));
+  time('points', () => extractPoints(ctx));
   time('votes', () => extractVotes(ctx));
   return ctx;
 }

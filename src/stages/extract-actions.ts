@@ -35,6 +35,8 @@ function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
   const owners: DraftOwner[] = [];
   const patterns = [
     /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s+(?<who>(?:the\s+)?[A-Z][\w&'’ ,-]{1,80}?)\s+(?:should\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\b/g,
+    /\b(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+(?:be|is|was|are|were)\s+(?:authorised|authorized|delegated|asked|requested|instructed)\s+to\b/g,
+    /\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\s+(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+to\s+[a-z]/g,
     /\bdelegated?\s+(?:authority\s+)?to\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,80}?)(?=\s+(?:to|in|for|and)\b|[,.;]|$)/g,
     /\b(?:update|report|information|assurance)\s+from\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,60}?)(?=\s+(?:that|on|about|to|regarding)\b|[,.;]|$)/g,
   ];
@@ -42,7 +44,7 @@ function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
     for (const m of text.matchAll(pattern)) {
       const who = m.groups!.who;
       const offset = span.start + m.index + m[0].indexOf(who);
-      const owner = makeOwner(ctx, { start: offset, end: offset + who.length }, pattern === patterns[2]);
+      const owner = makeOwner(ctx, { start: offset, end: offset + who.length }, pattern === patterns[4]);
       if (owner) owners.push(owner);
     }
   }
@@ -140,7 +142,8 @@ export function extractActions(ctx: Context): void {
     if (u.role !== 'content' || u.part !== 'minutes') continue;
     if (u.consumedBy === 'resolutions' || u.consumedBy === 'recommendations' || u.consumedBy === 'actions') continue;
     if (u.section === 'attendance' || u.section === 'witnesses') continue;
-    for (const sentence of unitSentences(ctx, u)) {
+    const sentences = unitSentences(ctx, u);
+    for (const sentence of sentences) {
       for (const hit of grammar.all('actionCue', sentence.text)) {
         const who = hit.groups.who ?? '';
         const whoStart = sentence.start + hit.match.index + hit.match[0].indexOf(who);
@@ -149,11 +152,15 @@ export function extractActions(ctx: Context): void {
         const span = actionSpan(ctx, hit.match.index === 0 ? sentence.start : whoStart, sentence.end);
         const owners = isRequest ? ownersIn(ctx, span) : [makeOwner(ctx, { start: whoStart, end: whoStart + who.length })].filter((o): o is DraftOwner => o !== null);
         actions.push({ span, item: u.item, rule: hit.rule.id, confidence: 0.6, owners, due: null, from: null });
+        // An action-log line ("Clerk to write to …") is the action itself, not a point of the debate.
+        if (hit.rule.id.endsWith('action-log-line') && sentences.length === 1) u.consumedBy = 'actions';
         break;
       }
     }
   }
 
+  // Owners' names from the witness and attendance lists: "Head of Planning" → Sarah Green (Head of Planning).
+  for (const action of actions) for (const owner of action.owners) fillOwnerName(ctx, owner);
   // Due dates, from the action's own words, against the meeting date.
   for (const action of actions) action.due = resolveDue(ctx.text.slice(action.span.start, action.span.end), drafts.meeting.date);
   drafts.actions = actions;
@@ -166,4 +173,17 @@ function findBlockStart(ctx: Context, index: number): number {
     if (u.role === 'heading' || u.consumedBy === 'actions') return u.end;
   }
   return 0;
+}
+
+const bareRole = (role: string) => role.replace(/^the\s+/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Fills a role-only owner's name when exactly one listed person holds that role. */
+function fillOwnerName(ctx: Context, owner: DraftOwner): void {
+  if (owner.name || !owner.role) return;
+  const wanted = bareRole(owner.role);
+  const names = new Set<string>();
+  const slice = (s: DraftSpan) => ctx.text.slice(s.start, s.end);
+  for (const w of ctx.drafts.witnesses) if (w.nameSpan && w.roleSpan && bareRole(slice(w.roleSpan)) === wanted) names.add(slice(w.nameSpan));
+  for (const a of ctx.drafts.attendance) if (a.role && a.role !== a.nameSpan && bareRole(slice(a.role)) === wanted) names.add(slice(a.nameSpan));
+  if (names.size === 1) owner.name = [...names][0];
 }

@@ -104,6 +104,15 @@ export function extractPeople(ctx: Context): void {
       if (!hit || hit.groups.who === undefined) continue;
       const who = hit.groups.who;
       const whoStart = sentence.start + hit.match.index + hit.match[0].indexOf(who);
+      // "The Monitoring Officer and the Head of Legal Services presented …": one witness each. A bare "and"
+      // may join two roles of one person ("Chief Executive and Monitoring Officer"), so only split at
+      // "and the" / "and <title or name>" when both sides name someone.
+      const parts = splitWitnessList(who);
+      const people = parts.map((p) => splitPerson(ctx, { start: whoStart + p.offset, end: whoStart + p.offset + p.text.length }, abbreviations));
+      if (parts.length > 1 && people.every((p) => p !== null)) {
+        for (const person of people) addWitness(person!, u, 'presented', hit.rule.id, 0.7);
+        continue;
+      }
       const person = splitPerson(ctx, { start: whoStart, end: whoStart + who.length }, abbreviations);
       if (person) addWitness(person, u, 'presented', hit.rule.id, 0.75);
     }
@@ -193,4 +202,17 @@ export function splitNameList(list: string): { text: string; offset: number }[] 
   }
   out.push({ text: list.slice(start), offset: start });
   return out.filter((p) => p.text.trim().length > 0);
+}
+
+/** "X and the Y", "X, Y and Z" where each part starts like a person or role; otherwise the whole. */
+function splitWitnessList(who: string): { text: string; offset: number }[] {
+  const separator = /\s+and\s+(?=(?:the\s+|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor)\b)|,\s+(?=(?:the\s+|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)/g;
+  const out: { text: string; offset: number }[] = [];
+  let start = 0;
+  for (const m of who.matchAll(separator)) {
+    out.push({ text: who.slice(start, m.index), offset: start });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: who.slice(start), offset: start });
+  return out;
 }

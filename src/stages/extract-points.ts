@@ -53,6 +53,17 @@ export function extractPoints(ctx: Context): void {
         i = j;
       }
     }
+    // A bullet keeps the deeper-indented sub-list under it.
+    if (u.marker?.kind === 'bullet') {
+      for (let j = i + 1; j < units.length; j++) {
+        const v = units[j];
+        if (v.role !== 'content' || v.part !== 'minutes' || v.consumedBy || !v.marker || v.indent <= u.indent) break;
+        end = v.pointEnd ?? v.end;
+        v.consumedBy = 'point';
+        absorbed++;
+        i = j;
+      }
+    }
     const start = u.pointStart ?? u.start;
     const text = ctx.text.slice(start, end).replace(/\s+/g, ' ').trim();
     if (!text) continue;

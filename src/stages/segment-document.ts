@@ -77,7 +77,8 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       expectTitle = null;
       if (!at0('meetingLine', text)) return place('chrome');
     }
-    if (expectTitle && unit.marker === null && !at0('minutesStart', text) && !at0('documentsLine', text)) {
+    if (expectTitle && at0('noise', text)) return place('chrome');
+    if (expectTitle && unit.marker === null && !at0('minutesStart', text) && !at0('documentsLine', text) && !at0('decisionStart', text)) {
       const heading = at0('itemHeading', text);
       const currentItem = items[items.length - 1];
       let title = text;
@@ -135,7 +136,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     const label = at0('sectionLabel', text);
     if (label) {
       // "1. APOLOGIES FOR ABSENCE" or, in minutes without items of their own, "Declarations of Interest": an item too.
-      const opensItem = !hasMeetingLine && ((unit.marker?.kind === 'number' && unit.indent <= 1) || (!unit.marker && !hasMinutesMarker && label.rule.section !== 'attendance'));
+      const opensItem = !hasMeetingLine && (((unit.marker?.kind === 'number' || unit.marker?.kind === 'minute-ref') && unit.indent <= 1) || (!unit.marker && !hasMinutesMarker && label.rule.section !== 'attendance'));
       if (opensItem && !text.slice(label.match[0].length).trim()) newItem(unit.marker?.value ?? null, stripPdfSuffix(ctx, text.replace(/[:\s]+$/, '')), unit);
       section = label.rule.section ?? null;
       status = label.rule.status;
@@ -188,7 +189,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       newItem(unit.marker.value, stripPdfSuffix(ctx, text), unit);
       return place('heading');
     }
-    if (!unit.marker && headingText && section !== 'attendance' && !looksLikeNameRole(text) && !at0('resolutionLabel', text) && !at0('recommendationLabel', text) && !at0('actionLine', text)) {
+    if (!unit.marker && headingText && section !== 'attendance' && !grammar.test('vote', text) && !looksLikeNameRole(text) && !at0('resolutionLabel', text) && !at0('recommendationLabel', text) && !at0('actionLine', text)) {
       const committee = at0('committeeLine', text) || at0('meetingHeading', text) || at0('dateLine', text);
       if (committee) return place('heading');
       // Unnumbered headings are items only in minutes without "Minutes:" markers (CMIS, whole meetings).
