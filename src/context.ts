@@ -46,10 +46,12 @@ export interface DraftRecord {
 }
 
 export interface DraftOwner {
+  /** Where the owner is named (the whole phrase, e.g. "the Director of Finance"). */
   span: DraftSpan | null;
-  text?: string;
-  name: string | null;
-  role: string | null;
+  /** The person's name, without honorifics, when known (it may come from the witness or attendance list). */
+  nameSpan: DraftSpan | null;
+  /** The role, without "the", when the owner is a role or a body. */
+  roleSpan: DraftSpan | null;
 }
 
 export interface Drafts {

@@ -38,7 +38,16 @@ describe('corpus outputs', () => {
           if (w.role) expect(w.text).toContain(w.role);
         }
         for (const a of doc.actions) for (const o of a.owners) if (o.span) expect(o.text).toBe(slice(o.span));
-        for (const d of doc.declarations) expect(collapse(text)).toContain(d.member);
+        // Every name and role string is copied from the input, never from its normalised form.
+        const whole = collapse(text);
+        const copied = [
+          ...doc.declarations.map((d) => d.member),
+          ...doc.actions.flatMap((a) => a.owners.flatMap((o) => [o.name, o.role])),
+          ...doc.attendance.flatMap((a) => [a.name, a.role, a.substituteFor]),
+          ...doc.votes.flatMap((v) => [v.mover, v.seconder]),
+        ].filter((x): x is string => x !== null);
+        for (const s of copied) expect(whole, s).toContain(s);
+        for (const a of doc.attendance) expect(a.text).toBe(slice(a.span));
       });
 
       it('matches its golden file', () => {

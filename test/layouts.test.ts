@@ -96,6 +96,13 @@ describe('decision page (fixture)', () => {
   });
 });
 
+describe('several owners in one decision', () => {
+  it('gives each named officer as an owner, with the due date', () => {
+    const doc = extract('Minutes:\n\nRESOLVED – That the Director of Finance and the Head of Legal Services be asked to prepare a joint report by 30 September 2024.');
+    expect(doc.actions.map((a) => [a.owners.map((o) => o.text), a.due])).toEqual([[['the Director of Finance', 'the Head of Legal Services'], '2024-09-30']]);
+  });
+});
+
 describe('lettered decisions and several people at once (fixture)', () => {
   const doc = extract(fixture('lettered-decisions.txt'));
 

@@ -52,6 +52,9 @@ describe('read-lines', () => {
     ['(a)  the performance', 'letter', 'a'],
     ['b)  Annual report', 'letter', 'b'],
     ['(iv) fourth', 'letter', 'iv'],
+    ['a. first', 'letter', 'a'],
+    ['ii. second', 'letter', 'ii'],
+    ['o parking on Mill Lane', 'bullet', 'o'],
     ['• PLRs and changes', 'bullet', '•'],
     ['- There was concern', 'bullet', '-'],
     ['PLA146/14', 'minute-ref', 'PLA146/14'],
@@ -60,7 +63,9 @@ describe('read-lines', () => {
   });
 
   it('reads no marker in prose', () => {
-    for (const line of ['10:00 hours', '2019 was a year', 'Mr. Smith', '(Voting figures: 9 for)', '1,200 pot holes']) expect(readMarker(line)).toBeNull();
+    for (const line of ['10:00 hours', '2019 was a year', 'Mr. Smith', '(Voting figures: 9 for)', '1,200 pot holes', 'e.g. the report', 'i.e. none', 'of the report', 'a.m. start']) {
+      expect(readMarker(line), line).toBeNull();
+    }
   });
 
   it('leaves the marker out of the content', () => {
@@ -147,7 +152,7 @@ describe('segment and extract stages', () => {
     const ctx = run('Minutes:\n\nResolved –\n\n(1)  The Committee requests a report; and\n\n(2)  That the Director circulate a note.\n\nACTION: Strategic Director');
     expect(ctx.drafts.resolutions.map((r) => ctx.text.slice(r.span.start, r.span.end))).toEqual(['The Committee requests a report; and', 'That the Director circulate a note.']);
     expect(ctx.drafts.actions).toHaveLength(2);
-    expect(ctx.drafts.actions.every((a) => a.owners.some((o) => o.role === 'Strategic Director'))).toBe(true);
+    expect(ctx.drafts.actions.every((a) => a.owners.some((o) => o.roleSpan && ctx.text.slice(o.roleSpan.start, o.roleSpan.end) === 'Strategic Director'))).toBe(true);
   });
 
   it('keeps a conditions list inside its decision', () => {

@@ -14,7 +14,7 @@
  */
 import type { Context, DraftOwner, DraftSpan } from '../context.js';
 import { tightSpan } from '../context.js';
-import { isAgent, isPersonName, isRole, stripHonorifics, honorificLength } from '../nlp/people.js';
+import { isAgent, isPersonName, isRole, honorificLength } from '../nlp/people.js';
 import { unitSentences } from './extract-people.js';
 import { resolveDue } from '../text/dates.js';
 
@@ -44,8 +44,13 @@ function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
     for (const m of text.matchAll(pattern)) {
       const who = m.groups!.who;
       const offset = span.start + m.index + m[0].indexOf(who);
-      const owner = makeOwner(ctx, { start: offset, end: offset + who.length }, pattern === patterns[4]);
-      if (owner) owners.push(owner);
+      // "the Director of Finance and the Head of Legal Services": each is an owner.
+      for (const part of who.split(/(\s+and\s+(?=the\s|[A-Z]))/)) {
+        if (/^\s+and\s+$/.test(part) || !part.trim()) continue;
+        const at = offset + who.indexOf(part);
+        const owner = makeOwner(ctx, { start: at, end: at + part.length }, pattern === patterns[4]);
+        if (owner) owners.push(owner);
+      }
     }
   }
   return owners;
@@ -53,15 +58,21 @@ function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
 
 function makeOwner(ctx: Context, span: DraftSpan, allowLowercase = false): DraftOwner | null {
   span = tightSpan(ctx.text, span.start, span.end);
+  // "That the Director …": the decision's opening word is not part of the owner.
+  const opening = /^that\s+/i.exec(ctx.text.slice(span.start, span.end));
+  if (opening) span = { start: span.start + opening[0].length, end: span.end };
   const text = ctx.text.slice(span.start, span.end);
   if (!text) return null;
   const bare = text.replace(/^the\s+/i, '');
-  if (isPersonName(stripHonorifics(bare)) && !isRole(bare)) {
+  if (isPersonName(bare) && !isRole(bare)) {
     const skip = honorificLength(text);
     const nameSpan = tightSpan(ctx.text, span.start + skip, span.end);
-    return { span: nameSpan, name: ctx.text.slice(nameSpan.start, nameSpan.end), role: null };
+    return { span: nameSpan, nameSpan, roleSpan: null };
   }
-  if (isAgent(bare) || (allowLowercase && /^the\s+\w+/i.test(text))) return { span, name: null, role: isRole(bare) ? bare : null };
+  if (isAgent(bare) || (allowLowercase && /^the\s+\w+/i.test(text))) {
+    const roleSpan = { start: span.end - bare.length, end: span.end };
+    return { span, nameSpan: null, roleSpan: isRole(bare) ? roleSpan : null };
+  }
   return null;
 }
 
@@ -106,10 +117,11 @@ export function extractActions(ctx: Context): void {
     u.consumedBy = 'actions';
     const ownerText = hit.groups.owner;
     const ownerStart = u.start + hit.match[0].lastIndexOf(ownerText ?? '');
-    const owner: DraftOwner | null = ownerText ? { span: tightSpan(ctx.text, ownerStart, ownerStart + ownerText.length), name: null, role: ownerText.trim() } : null;
-    if (owner && isPersonName(stripHonorifics(ownerText!)) && !isRole(ownerText!)) {
-      owner.name = stripHonorifics(ownerText!);
-      owner.role = null;
+    const ownerSpan = ownerText ? tightSpan(ctx.text, ownerStart, ownerStart + ownerText.length) : null;
+    const owner: DraftOwner | null = ownerSpan ? { span: ownerSpan, nameSpan: null, roleSpan: ownerSpan } : null;
+    if (owner && ownerSpan && isPersonName(ownerText!) && !isRole(ownerText!)) {
+      owner.nameSpan = tightSpan(ctx.text, ownerSpan.start + honorificLength(ownerText!), ownerSpan.end);
+      owner.roleSpan = null;
     }
     if (hit.groups.task) {
       const taskStart = u.start + hit.match[0].indexOf(hit.groups.task);
@@ -179,11 +191,11 @@ const bareRole = (role: string) => role.replace(/^the\s+/i, '').replace(/\s+/g, 
 
 /** Fills a role-only owner's name when exactly one listed person holds that role. */
 function fillOwnerName(ctx: Context, owner: DraftOwner): void {
-  if (owner.name || !owner.role) return;
-  const wanted = bareRole(owner.role);
-  const names = new Set<string>();
+  if (owner.nameSpan || !owner.roleSpan) return;
   const slice = (s: DraftSpan) => ctx.text.slice(s.start, s.end);
-  for (const w of ctx.drafts.witnesses) if (w.nameSpan && w.roleSpan && bareRole(slice(w.roleSpan)) === wanted) names.add(slice(w.nameSpan));
-  for (const a of ctx.drafts.attendance) if (a.role && a.role !== a.nameSpan && bareRole(slice(a.role)) === wanted) names.add(slice(a.nameSpan));
-  if (names.size === 1) owner.name = [...names][0];
+  const wanted = bareRole(slice(owner.roleSpan));
+  const found = new Map<string, DraftSpan>();
+  for (const w of ctx.drafts.witnesses) if (w.nameSpan && w.roleSpan && bareRole(slice(w.roleSpan)) === wanted) found.set(slice(w.nameSpan), w.nameSpan);
+  for (const a of ctx.drafts.attendance) if (a.role && a.role !== a.nameSpan && bareRole(slice(a.role)) === wanted) found.set(slice(a.nameSpan), a.nameSpan);
+  if (found.size === 1) owner.nameSpan = [...found.values()][0];
 }

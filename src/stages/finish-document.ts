@@ -79,10 +79,10 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
         text: textOf(s),
         owners: a.owners.flatMap((o) => {
           const os = o.span ? span(o.span) : null;
-          const text = os ? textOf(os) : (o.text ?? o.role ?? o.name ?? '');
+          const text = os ? textOf(os) : '';
           if (!text || seenOwners.has(text.toLowerCase())) return [];
           seenOwners.add(text.toLowerCase());
-          return [{ text, name: o.name ? (os && o.name === o.text ? text : collapse(o.name)) : null, role: o.role ? collapse(o.role) : null, span: os }];
+          return [{ text, name: o.nameSpan ? textOf(span(o.nameSpan)) : null, role: o.roleSpan ? textOf(span(o.roleSpan)) : null, span: os }];
         }),
         due: a.due,
         from,
