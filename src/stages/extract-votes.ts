@@ -13,6 +13,11 @@ import { honorificLength } from '../nlp/people.js';
 
 type Vote = Context['drafts']['votes'][number];
 
+/**
+ * Words at least one of which every vote states; vote rules run only on units holding one (README: Grammars).
+ */
+const VOTE_WORDS = /\b(?:for|favour|against|abstain\w*|unanimous(?:ly)?|recorded|named|division|proposed|seconded|moved|nominated|2nd|carried|lost|majority|votes?|voting|resolved)\b/i;
+
 /** How far (in units) a vote fact may sit from the resolution it is about. */
 const LINK_DISTANCE = 4;
 
@@ -22,6 +27,8 @@ export function extractVotes(ctx: Context): void {
   const loose: Vote[] = [];
   ctx.units.forEach((u, index) => {
     if (u.role === 'chrome' || u.part === 'preamble' || u.part === 'trailer' || u.part === 'agenda') return;
+    // Most units say nothing of votes; one cheap look for the words every vote rule needs spares the rest.
+    if (!VOTE_WORDS.test(u.text)) return;
     for (const hit of grammar.all('vote', u.text)) {
       const g = hit.groups;
       const at = u.start + hit.match.index;

@@ -33,6 +33,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
   let item: string | null = null;
   let expectTitle: 'meeting' | 'page' | 'issue' | null = null;
   let meetingsSeen = 0;
+  let minutesContentSeen = false;
 
   const newItem = (number: string | null, title: string | null, unit: Unit) => {
     const id = `item-${items.length + 1}`;
@@ -46,8 +47,11 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
   };
 
   units.forEach((unit, index) => {
-    const place = (role: PlacedUnit['role'], overrides: Partial<PlacedUnit> = {}) =>
-      placed.push({ ...unit, part, section, item, role, consumedBy: null, status: section === 'attendance' || section === 'apologies' ? status : undefined, ...overrides });
+    const place = (role: PlacedUnit['role'], overrides: Partial<PlacedUnit> = {}) => {
+      const placedUnit: PlacedUnit = { ...unit, part, section, item, role, consumedBy: null, status: section === 'attendance' || section === 'apologies' ? status : undefined, ...overrides };
+      if (placedUnit.role === 'content' && placedUnit.part === 'minutes') minutesContentSeen = true;
+      return placed.push(placedUnit);
+    };
     const text = unit.text;
 
     if (index < headerIndex) return place('chrome', { part: 'preamble' });
@@ -101,7 +105,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       if (!rest.trim()) return place('label');
       // "Minutes: Apologies were received …": the text after the marker is content.
       const skip = minutesStart.match[0].length;
-      return placed.push({ ...unit, text: text.slice(skip), start: unit.start + skip, part, section, item, role: 'content', consumedBy: null });
+      return place('content', { text: text.slice(skip), start: unit.start + skip });
     }
     if (at0('decisionStart', text)) {
       part = 'decision';
@@ -129,7 +133,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     if (at0('noise', text)) return place('chrome');
 
     // Meeting headers stand at the top of the minutes, before any content.
-    const beforeContent = !placed.some((p) => p.role === 'content' && p.part === 'minutes');
+    const beforeContent = !minutesContentSeen;
     if (beforeContent && (at0('meetingHeading', text) || at0('committeeLine', text) || at0('dateLine', text))) return place('heading');
     // An attendance list runs on over lines of names, not into prose.
     if (section === 'attendance' && (text.match(/(?:^|\s)[a-z][a-z'’-]+/g) ?? []).length >= 4) section = null;
