@@ -83,6 +83,15 @@ describe('accuracy floors (corpus/GUIDE.md scoring)', () => {
     expect(s.owners.accuracy).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('corpus/seeds and corpus/dev together: F1 ≥ 0.92 for every record type, owners ≥ 0.9, meeting fields ≥ 0.95', () => {
+    const all = summarise(
+      ['seeds', 'dev'].flatMap((folder) => readCorpus(folder).map((t) => scoreFile(t.name, t.gold, outputs.get(`${folder}/${t.name}`)!.doc))),
+    );
+    for (const type of RECORD_TYPES) expect(all.perType[type].f1, `${type} F1`).toBeGreaterThanOrEqual(0.92);
+    expect(all.owners.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(all.meeting.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('s004 names the four witnesses, the declaration, eleven points, three recommendations and owned actions', () => {
     const doc = outputs.get('seeds/s004')!.doc;
     expect(doc.witnesses.map((w) => [w.name, w.role])).toEqual([

@@ -155,14 +155,31 @@ export function extractActions(ctx: Context): void {
     if (u.consumedBy === 'resolutions' || u.consumedBy === 'recommendations' || u.consumedBy === 'actions') continue;
     if (u.section === 'attendance' || u.section === 'witnesses') continue;
     const sentences = unitSentences(ctx, u);
-    for (const sentence of sentences) {
+    // Cues are read clause by clause: "…; the document will be considered at the Committee's next meeting".
+    const clauses = sentences.flatMap((sentence) => splitClauses(sentence));
+    for (const sentence of clauses) {
       for (const hit of grammar.all('actionCue', sentence.text)) {
         const who = hit.groups.who ?? '';
         const whoStart = sentence.start + hit.match.index + hit.match[0].indexOf(who);
         const isRequest = hit.rule.id.endsWith('members-requested');
-        if (!isRequest && !isAgent(who.replace(/^the\s+/i, ''))) continue;
+        const pronoun = /^(?:He|She)$/.test(who);
+        // "… at the Committee's next meeting": the meeting's own body, however plainly named, owns it.
+        const meetingBody = hit.rule.id.endsWith('next-meeting-of');
+        if (!isRequest && !pronoun && !meetingBody && !isAgent(who.replace(/^the\s+/i, ''))) continue;
         const span = actionSpan(ctx, hit.match.index === 0 ? sentence.start : whoStart, sentence.end);
-        const owners = isRequest ? ownersIn(ctx, span) : [makeOwner(ctx, { start: whoStart, end: whoStart + who.length })].filter((o): o is DraftOwner => o !== null);
+        let owners: DraftOwner[];
+        if (isRequest) owners = ownersIn(ctx, span);
+        else if (pronoun) {
+          // "She would update Members": the person this paragraph named before (a witness of it), else nobody.
+          const named = ctx.drafts.witnesses.filter((w) => w.span.start >= u.start && w.span.end <= sentence.start);
+          const person = named[named.length - 1];
+          if (!person) continue;
+          owners = [{ span: person.span, nameSpan: person.nameSpan, roleSpan: person.roleSpan }];
+        } else if (meetingBody) {
+          const body = tightSpan(ctx.text, whoStart, whoStart + who.length);
+          const withArticle = /\bthe\s+$/i.exec(ctx.text.slice(Math.max(0, body.start - 4), body.start));
+          owners = [{ span: withArticle ? { start: body.start - withArticle[0].length, end: body.end } : body, nameSpan: null, roleSpan: body }];
+        } else owners = [makeOwner(ctx, { start: whoStart, end: whoStart + who.length })].filter((o): o is DraftOwner => o !== null);
         actions.push({ span, item: u.item, rule: hit.rule.id, confidence: 0.6, owners, due: null, from: null });
         // An action-log line ("Clerk to write to …") is the action itself, not a point of the debate.
         if (hit.rule.id.endsWith('action-log-line') && sentences.length === 1) u.consumedBy = 'actions';
@@ -198,4 +215,16 @@ function fillOwnerName(ctx: Context, owner: DraftOwner): void {
   for (const w of ctx.drafts.witnesses) if (w.nameSpan && w.roleSpan && bareRole(slice(w.roleSpan)) === wanted) found.set(slice(w.nameSpan), w.nameSpan);
   for (const a of ctx.drafts.attendance) if (a.role && a.role !== a.nameSpan && bareRole(slice(a.role)) === wanted) found.set(slice(a.nameSpan), a.nameSpan);
   if (found.size === 1) owner.nameSpan = [...found.values()][0];
+}
+
+/** A sentence's clauses, cut at semicolons: each may carry its own commitment. */
+function splitClauses(sentence: { start: number; end: number; text: string }): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  let from = 0;
+  for (const m of sentence.text.matchAll(/;\s*(?:and\s+)?/g)) {
+    out.push({ start: sentence.start + from, end: sentence.start + m.index, text: sentence.text.slice(from, m.index) });
+    from = m.index + m[0].length;
+  }
+  out.push({ start: sentence.start + from, end: sentence.end, text: sentence.text.slice(from) });
+  return out.filter((c) => c.text.trim().length > 0);
 }
