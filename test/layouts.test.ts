@@ -142,3 +142,53 @@ describe('lettered decisions and several people at once (fixture)', () => {
     ]);
   });
 });
+
+describe('parish council minutes (fixture)', () => {
+  const doc = extract(fixture('parish-council.txt'));
+
+  it('reads the header and the minute numbers', () => {
+    expect(doc.meeting).toMatchObject({ committee: 'LITTLE WOODFORD PARISH COUNCIL', date: '2023-10-09' });
+    expect(doc.items.map((i) => i.number)).toEqual(['23/101', '23/102', '23/103', '23/104', '23/105']);
+  });
+
+  it('keeps the proposal out of the decision text and in its vote', () => {
+    expect(texts(doc.resolutions)).toEqual([
+      'the minutes of 11th September 2023 were approved as a true record.',
+      'to purchase a speed indicator device at a cost of £2,450.',
+    ]);
+    expect(doc.votes.map((v) => [v.resolution, v.mover, v.seconder, v.method, v.for, v.against])).toEqual([
+      ['res-1', 'White', 'Brown', 'unanimous', null, null],
+      ['res-2', 'Green', 'Black', 'majority', 3, 1],
+    ]);
+  });
+
+  it('reads "Action: Clerk to …" with its owner and due date, and not as a point', () => {
+    expect(doc.actions.map((a) => [a.owners.map((o) => o.text), a.due])).toEqual([[['Clerk'], '2023-11-30']]);
+    expect(texts(doc.discussionPoints).some((t) => t.startsWith('Action'))).toBe(false);
+  });
+
+  it('keeps a reason in brackets out of the role', () => {
+    expect(doc.attendance.find((a) => a.status === 'apologies')).toMatchObject({ name: 'M Grey', role: null });
+  });
+});
+
+describe('printed Cabinet minutes (fixture)', () => {
+  const doc = extract(fixture('cabinet.txt'));
+
+  it('reads officers listed under "Officers:" as in attendance', () => {
+    expect(doc.attendance.filter((a) => a.status === 'in_attendance').map((a) => a.name)).toEqual(['E. Four', 'Chief Executive', 'Director of Resources', 'Monitoring Officer']);
+  });
+
+  it('does not take "Reason for decision: …" as a point', () => {
+    expect(texts(doc.discussionPoints).some((t) => t.startsWith('Reason'))).toBe(false);
+  });
+
+  it('reads a confirmed commitment, a member\'s request and a delegation as actions', () => {
+    expect(doc.actions.map((a) => [a.text.slice(0, 40), a.owners.map((o) => o.role), a.due])).toEqual([
+      ['the Director confirmed that a recovery p', ['Director'], '2023-06-30'],
+      ['Councillor Two asked that future reports', [], null],
+      ['The Director of Resources agreed to prov', ['Director of Resources'], null],
+      ['That the Director of Resources be author', ['Director of Resources'], null],
+    ]);
+  });
+});

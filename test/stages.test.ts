@@ -58,12 +58,14 @@ describe('read-lines', () => {
     ['• PLRs and changes', 'bullet', '•'],
     ['- There was concern', 'bullet', '-'],
     ['PLA146/14', 'minute-ref', 'PLA146/14'],
+    ['23/101 To receive apologies', 'minute-ref', '23/101'],
+    ['45/21 DECLARATIONS OF INTEREST', 'minute-ref', '45/21'],
   ])('reads the marker of %j', (line, kind, value) => {
     expect(readMarker(normaliseText(line).text)?.marker).toMatchObject({ kind, value });
   });
 
   it('reads no marker in prose', () => {
-    for (const line of ['10:00 hours', '2019 was a year', 'Mr. Smith', '(Voting figures: 9 for)', '1,200 pot holes', 'e.g. the report', 'i.e. none', 'of the report', 'a.m. start']) {
+    for (const line of ['10:00 hours', '2019 was a year', 'Mr. Smith', '(Voting figures: 9 for)', '1,200 pot holes', 'e.g. the report', 'i.e. none', 'of the report', 'a.m. start', '2019/20 was a hard year', '14/05/2019 – minutes']) {
       expect(readMarker(line), line).toBeNull();
     }
   });
@@ -132,6 +134,8 @@ describe('text helpers', () => {
     expect(resolveDue('the Group was due to meet on 28 May 2019 to discuss housing', '2019-05-14')).toBe('2019-05-28');
     expect(resolveDue('the minutes of 19 March 2019 be circulated', '2019-05-14')).toBeNull();
     expect(resolveDue('circulate a briefing note to members', '2019-05-14')).toBeNull();
+    expect(resolveDue('a recovery plan would be brought to Cabinet in June', '2023-03-14')).toBe('2023-06-30');
+    expect(resolveDue('report back within three months', '2021-03-04')).toBe('2021-06-04');
   });
 });
 

@@ -110,6 +110,7 @@ export function extractActions(ctx: Context): void {
   }
 
   // 2. ACTION lines.
+  const taskOwners: DraftOwner[] = [];
   ctx.units.forEach((u, index) => {
     if (u.role === 'chrome' || u.part === 'preamble') return;
     const hit = grammar.first('actionLine', u.text);
@@ -125,6 +126,13 @@ export function extractActions(ctx: Context): void {
     }
     if (hit.groups.task) {
       const taskStart = u.start + hit.match[0].indexOf(hit.groups.task);
+      // "Action: Clerk to order the device …": the owner leads the task.
+      const lead = !owner ? grammar.first('actionCue', hit.groups.task) : null;
+      if (lead && lead.rule.id.endsWith('action-log-line') && lead.groups.who && isAgent(lead.groups.who)) {
+        const whoStart = taskStart + lead.match.index + lead.match[0].indexOf(lead.groups.who);
+        const found = makeOwner(ctx, { start: whoStart, end: whoStart + lead.groups.who.length });
+        if (found) taskOwners.push(found);
+      }
       // The task restates the decision just above it: one thing asked twice is one action.
       const previous = ctx.units[index - 1];
       for (let k = actions.length - 1; k >= 0; k--) {
@@ -135,7 +143,7 @@ export function extractActions(ctx: Context): void {
         item: u.item,
         rule: hit.rule.id,
         confidence: 0.9,
-        owners: owner ? [owner] : [],
+        owners: owner ? [owner] : taskOwners.splice(0),
         due: null,
         from: null,
       });

@@ -119,7 +119,8 @@ function addEntries(ctx: Context, u: PlacedUnit, status: Status, start: number, 
     if (paren) {
       nameSpan = tightSpan(ctx.text, span.start, span.start + paren[1].length);
       const roleStart = span.start + raw.indexOf('(', paren[1].length) + 1;
-      role = tightSpan(ctx.text, roleStart, roleStart + paren[2].length);
+      // "M Grey (work commitments)": a bracket in lower case gives a reason, not a role.
+      role = /^[A-Z]/.test(paren[2]) ? tightSpan(ctx.text, roleStart, roleStart + paren[2].length) : null;
     } else {
       nameSpan = tightSpan(ctx.text, span.start, nameEnd);
     }

@@ -143,7 +143,13 @@ function pushRecord(
   rule: string,
   confidence = 0.9,
 ) {
-  const span = tightSpan(ctx.text, r.start, r.end);
+  let span = tightSpan(ctx.text, r.start, r.end);
+  // "Resolved: to purchase a device. Proposed Cllr Green, seconded Cllr Black. 3 in favour, 1 against.":
+  // the proposal and the vote after the decision belong to its vote, not its text.
+  const sentences = splitSentences(ctx.text.slice(span.start, span.end).replace(/\n/g, ' '), span.start);
+  let keep = sentences.length;
+  while (keep > 1 && (ctx.grammar.first('motion', sentences[keep - 1].text) || ctx.grammar.first('vote', sentences[keep - 1].text))) keep--;
+  if (keep < sentences.length) span = tightSpan(ctx.text, span.start, sentences[keep - 1].end);
   if (span.end <= span.start) return;
   ctx.drafts[kind].push({ span, item: unit.item, rule, confidence, number: r.number, unit: r.unit, block: r.block ?? r.unit });
 }

@@ -78,7 +78,7 @@ export function extractVotes(ctx: Context): void {
 
 function personSpan(ctx: Context, start: number, text: string): DraftSpan {
   // "Councillor Rob Foote. This …": a name ends at a full stop that is not an initial's.
-  text = text.replace(/(?<=[a-z]{2})\.\s.*$/s, '');
+  text = text.replace(/(?<=[a-z]{2})\.(?:\s.*)?$/s, '');
   const trimmed = text.replace(/^the\s+/i, '');
   const offset = start + (text.length - trimmed.length);
   return tightSpan(ctx.text, offset + honorificLength(trimmed), offset + trimmed.length);

@@ -35,7 +35,7 @@ export interface Line {
 
 // One alternative per marker style; each must be followed by white space or the end of the line.
 const MARKER =
-  /^(?:(?<bullet>[•*\-–—]|o(?=\s+\S))(?=\s|$)|(?<decimal>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)|(?<num>\d{1,3})[.)](?=\s|$)|\((?<pnum>\d{1,3})\)\.?(?=\s|$)|\((?<pletter>[a-z]{1,4})\)(?=\s|$)|(?<letter>[a-z]{1,4})\)(?=\s|$)|(?<letterdot>[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s+\S)|(?<ref>[A-Z]{2,6}\d{1,4}\/\d{2,4}|\d{1,4}\/\d{2})(?=\s|$))/;
+  /^(?:(?<bullet>[•*\-–—]|o(?=\s+\S))(?=\s|$)|(?<decimal>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)|(?<num>\d{1,3})[.)](?=\s|$)|\((?<pnum>\d{1,3})\)\.?(?=\s|$)|\((?<pletter>[a-z]{1,4})\)(?=\s|$)|(?<letter>[a-z]{1,4})\)(?=\s|$)|(?<letterdot>[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s+\S)|(?<ref>[A-Z]{2,6}\d{1,4}\/\d{2,4}|\d{1,3}\/\d{2,4})(?=\s|$))/;
 
 const ROMAN_OR_LETTER = /^(?:[a-z]|i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,3})$/;
 

@@ -166,6 +166,16 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       section = keep;
       return place('heading');
     }
+    // "23/101 To receive apologies for absence": a minute number with a title (no sentence) opens an item.
+    if (unit.marker?.kind === 'minute-ref' && !hasMeetingLine && text.length <= 120 && !/[.;:!?]$/.test(text)) {
+      newItem(unit.marker.value, stripPdfSuffix(ctx, text), unit);
+      const sectionOf = at0('sectionLabel', text) ?? grammar.first('sectionLabel', text.replace(/^To\s+(?:receive|note)\s+(?:any\s+)?/i, ''));
+      if (sectionOf) {
+        section = sectionOf.rule.section ?? null;
+        status = sectionOf.rule.status;
+      }
+      return place('heading');
+    }
     // "4. Apologies for Absence – Cllrs Jackson & Mrs Bolton": an item whose minute follows the dash.
     const dashOutcome = unit.marker?.kind === 'number' && unit.indent <= 1 && !hasMeetingLine ? splitDashOutcome(unit) : null;
     if (dashOutcome) {

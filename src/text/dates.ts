@@ -26,14 +26,16 @@ export function parseUkDate(text: string): string | null {
 
 /** The words before a date that make it a deadline rather than a date the minutes mention. */
 const DUE_CUE = /\b(?:by|before|within|in|no\s+later\s+than|until|on|for)\s+(?:the\s+)?$/i;
-const RELATIVE = /^(?:in|within)\s/i;
+/** "in 12 months", "within three weeks" — a period from the meeting, not a named month ("in June"). */
+const RELATIVE = /^(?:in|within)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:days?|weeks?|months?|years?)\b/i;
 
 /**
  * The due date an action's text states ("by March 2024" → 2024-03-31, "in 12 months" → meeting + 12 months),
  * or null. Relative periods need the meeting date; a month without a day means the end of that month.
  */
 export function resolveDue(text: string, meetingDate: string | null): string | null {
-  if (!/\d|\b(?:month|year|week|day)s?\b/i.test(text)) return null;
+  // chrono is slow; most action texts name no date at all.
+  if (!/\d|\b(?:month|year|week|day)s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i.test(text)) return null;
   const reference = meetingDate ? new Date(`${meetingDate}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   const results = chrono.en.GB.parse(text, { instant: reference, timezone: 0 }, { forwardDate: true });
   for (const r of results) {
