@@ -91,6 +91,8 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       }
       title = stripPdfSuffix(ctx, title);
       if (currentItem && expectTitle === 'meeting') currentItem.title = title;
+      // An agenda-item page is one item: its records belong to it.
+      if (expectTitle === 'page' && title) newItem(null, title, unit);
       if (meetingsSeen <= 1 && meeting.title === null) meeting.title = title || null;
       expectTitle = null;
       return place('heading');
