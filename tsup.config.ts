@@ -13,7 +13,7 @@ export default defineConfig([
     shims: true,
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/cli/batch-worker.ts' },
     format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },
     loader: { '.txt': 'text' },

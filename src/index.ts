@@ -3,6 +3,9 @@
  */
 export { extract, DEFAULT_MAX_CHARS, type ExtractOptions } from './extract.js';
 export { validate, type ValidationResult, type ValidationError } from './validate.js';
+export { extractSource, type ExtractSourceOptions } from './extract-source.js';
+export { readSource, type ReadOptions } from './inputs/read-source.js';
+export { InputError, type SourceText, type InputFormat } from './inputs/types.js';
 export { grammars, detectGrammar, builtinGrammar } from './grammar/builtin.js';
 export { MinutesError, type MinutesErrorCode } from './errors.js';
 export {

@@ -1,38 +1,79 @@
 /**
  * The command line: argument handling and output only — the work is the library's.
- * Exit codes: 0 ok, 1 an input failed, 2 usage. Errors print as "committee-minutes: CODE: message (place)",
- * never as a stack trace.
+ * Exit codes: 0 ok, 1 some input failed, 2 usage, 130 interrupted. Errors print as
+ * "committee-minutes: CODE: message (place)", never as a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { extract, MinutesError, grammars } from '../index.js';
+import { extract, grammars, validate, MinutesError, type MinutesDocument } from '../index.js';
+import { extractSource } from '../extract-source.js';
+import { minutesJsonSchema } from '../schema/minutes.js';
+import { errorRecord } from './errors.js';
+import { CSV_HEADER, csvRows, markdown, OUTPUT_FORMATS, type OutputFormat } from './render.js';
+import { runBatch } from './batch.js';
 import exampleText from '../../corpus/seeds/s004.txt';
 import packageJson from '../../package.json' with { type: 'json' };
 
 const version = packageJson.version;
+const DEFAULT_MAX_MB = 25;
 
 const HELP: Record<string, string> = {
   main: `committee-minutes ${version} — turn committee minutes into validated, source-grounded JSON
 
 Usage:
-  committee-minutes extract FILE [--grammar ID|FILE] [--pretty]
-  committee-minutes extract --example [--pretty]
-  committee-minutes grammars
-  committee-minutes --help | --version
+  committee-minutes extract FILE…|-        extract minutes from files (or stdin) to JSON / NDJSON / CSV / Markdown
+  committee-minutes extract --ndjson -     stream: {"id","text"} lines in, one document line out per line
+  committee-minutes batch IN… --out DIR    convert folders, globs and files; DIR/index.ndjson accounts for every input
+  committee-minutes schema                 print the JSON Schema of the output
+  committee-minutes validate FILE…         check documents (JSON or NDJSON) against the schema
+  committee-minutes grammars               list the built-in grammars
 
-Commands:
-  extract    Extract one minutes text file and print its MinutesDocument as JSON.
-  grammars   List the built-in grammars.
+Run "committee-minutes COMMAND --help" for a command's options.
 `,
-  extract: `Usage: committee-minutes extract FILE [options]
+  extract: `Usage: committee-minutes extract FILE…|- [options]
 
-Prints the MinutesDocument of FILE (UTF-8 text) as JSON on stdout.
+Reads text, Markdown, HTML (ModernGov pages), ModernGov web-service XML, PDF (with a text layer) and Word
+(.docx). One document prints as JSON, several as NDJSON (one per line).
 
 Options:
-  --example        Run on the embedded example (a Surrey scrutiny board's minutes) instead of FILE.
-  --grammar ID     Force a built-in grammar (${grammars.map((g) => g.id).join(', ')}) or a grammar JSON FILE.
-  --pretty         Indent the JSON.
-  --help           Show this help.
+  --format F       json | ndjson | csv | markdown  (csv: one row per action and per resolution)
+  --from F         force the input format: text, markdown, html, moderngov-xml, pdf, docx
+  --grammar G      a built-in grammar (${grammars.map((g) => g.id).join(', ')}) or a grammar JSON file
+  --include-text   carry the text in source.text for text inputs too (always there for other formats)
+  --pretty         indent JSON
+  --ndjson         with "-": read {"id","text"} lines from stdin, write {"id","document"} lines in order
+  --example        run on the embedded example (a Surrey scrutiny board's minutes)
+  --max-size MB    largest input read (default ${DEFAULT_MAX_MB})
+`,
+  batch: `Usage: committee-minutes batch IN… --out DIR [options]
+
+Converts every file under the folders, globs and files given. Writes DIR/<path>.json per input (mirroring
+the input tree) and DIR/index.ndjson with one line per input: path, sha256, status, error, record counts,
+warnings, grammar, timings. A rerun skips inputs already converted by this version (--force redoes them).
+
+Options:
+  --out DIR        output folder (required)
+  --jobs N         worker threads (default: the number of cores)
+  --force          convert everything again
+  --from F         force the input format
+  --grammar G      a built-in grammar id or a grammar JSON file
+  --include-text   carry source.text for text inputs too
+  --max-size MB    largest input read (default ${DEFAULT_MAX_MB})
+  --progress P     tty | plain | none (default: tty on a terminal, plain otherwise)
+`,
+  validate: `Usage: committee-minutes validate FILE…
+
+Checks each MinutesDocument (a JSON file, or NDJSON with one per line) against the JSON Schema and prints
+"FILE: valid" or each error with its line and JSON path. Exit 1 when any is invalid.
+`,
+  schema: `Usage: committee-minutes schema
+
+Prints the JSON Schema (draft 2020-12) of a MinutesDocument.
+`,
+  grammars: `Usage: committee-minutes grammars
+
+Lists the built-in grammars with their rule counts.
 `,
 };
 
@@ -43,94 +84,269 @@ function fail(code: string, message: string, place?: string): never {
   process.exit(code === 'E_USAGE' ? 2 : 1);
 }
 
-function readInput(path: string): string {
-  let stat;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    stat = statSync(path);
+    const parsed = parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') fail('E_NOT_FOUND', 'no such file', path);
-    if (code === 'EACCES') fail('E_UNREADABLE', 'permission denied', path);
-    fail('E_READ', (error as Error).message, path);
-  }
-  if (stat.isDirectory()) fail('E_IS_DIRECTORY', 'is a directory, not a file', path);
-  try {
-    const buffer = readFileSync(path);
-    if (buffer.includes(0) && !(buffer[0] === 0xff && buffer[1] === 0xfe) && !(buffer[0] === 0xfe && buffer[1] === 0xff)) {
-      fail('E_BINARY', 'looks like a binary file, not text (it holds NUL bytes)', path);
-    }
-    if (buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
-    const text = buffer.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EACCES') fail('E_UNREADABLE', 'permission denied', path);
-    throw error;
+    throw new UsageError((error as Error).message);
   }
 }
 
-function loadGrammarOption(value: string | undefined): string | object | undefined {
-  if (value === undefined) return undefined;
-  if (grammars.some((g) => g.id === value)) return value;
+function grammarOption(value: string | undefined): string | object | undefined {
+  if (value === undefined || grammars.some((g) => g.id === value)) return value;
   if (/\.json$/i.test(value)) {
-    const text = readInput(value);
+    let text: string;
+    try {
+      text = readFileSync(value, 'utf8');
+    } catch (error) {
+      const e = errorRecord(error);
+      fail(e.code, e.message, value);
+    }
     try {
       return JSON.parse(text) as object;
     } catch (error) {
       fail('E_GRAMMAR_INVALID', `not valid JSON: ${(error as Error).message}`, value);
     }
   }
-  return value; // an unknown id: extract() reports E_GRAMMAR_UNKNOWN with the list of ids
+  return value; // an unknown id: extract() answers E_GRAMMAR_UNKNOWN with the list of ids
 }
 
-function main(argv: string[]): void {
+function maxBytes(value: string | undefined): number {
+  const mb = value === undefined ? DEFAULT_MAX_MB : Number(value);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError('--max-size takes a number of megabytes');
+  return Math.round(mb * 1_000_000);
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function write(documents: MinutesDocument[], format: OutputFormat, pretty: boolean): void {
+  if (format === 'csv') {
+    process.stdout.write(CSV_HEADER.join(',') + '\n');
+    for (const d of documents) for (const row of csvRows(d)) process.stdout.write(row + '\n');
+  } else if (format === 'markdown') {
+    process.stdout.write(documents.map(markdown).join('\n---\n\n'));
+  } else if (format === 'json') {
+    process.stdout.write(JSON.stringify(documents.length === 1 ? documents[0] : documents, null, pretty ? 2 : undefined) + '\n');
+  } else {
+    for (const d of documents) process.stdout.write(JSON.stringify(d) + '\n');
+  }
+}
+
+async function extractCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    example: { type: 'boolean' },
+    grammar: { type: 'string' },
+    pretty: { type: 'boolean' },
+    format: { type: 'string' },
+    from: { type: 'string' },
+    'include-text': { type: 'boolean' },
+    ndjson: { type: 'boolean' },
+    'max-size': { type: 'string' },
+  });
+  if (values.help) return void process.stdout.write(HELP.extract), 0;
+  const format = values.format as OutputFormat | undefined;
+  if (format && !OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(', ')}`);
+  const grammar = grammarOption(values.grammar as string | undefined);
+  const limit = maxBytes(values['max-size'] as string | undefined);
+  if (values.ndjson) {
+    if (positionals.length !== 1 || positionals[0] !== '-') throw new UsageError('--ndjson reads stdin: use "extract --ndjson -"');
+    return streamNdjson(grammar, limit);
+  }
+  if (values.example) {
+    if (positionals.length) throw new UsageError('--example takes no FILE');
+    write([extract(exampleText, { name: 'example:s004.txt', grammar: grammar as never })], format ?? 'json', Boolean(values.pretty));
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('extract takes FILE… or - (stdin); try extract --help');
+  const documents: MinutesDocument[] = [];
+  let failed = 0;
+  for (const file of positionals) {
+    try {
+      let bytes: Buffer;
+      if (file === '-') bytes = await readStdin();
+      else {
+        const info = statSync(file);
+        if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+        if (info.size > limit) throw new MinutesError('E_INPUT_TOO_LARGE', `${(info.size / 1e6).toFixed(1)} MB is over the ${limit / 1e6} MB limit; raise --max-size or split the file`);
+        bytes = readFileSync(file);
+      }
+      documents.push(...(await extractSource(bytes, { name: file === '-' ? 'stdin' : file, from: values.from as string | undefined, grammar: grammar as never, includeText: Boolean(values['include-text']), maxChars: limit })));
+    } catch (error) {
+      const e = errorRecord(error);
+      if (e.code === 'E_GRAMMAR_UNKNOWN' || e.code === 'E_GRAMMAR_INVALID' || e.code === 'E_USAGE') fail(e.code, e.message, file);
+      process.stderr.write(`committee-minutes: ${e.code}: ${e.message} (${file})\n`);
+      failed++;
+    }
+  }
+  if (documents.length) write(documents, format ?? (documents.length === 1 && positionals.length === 1 ? 'json' : 'ndjson'), Boolean(values.pretty));
+  return failed ? 1 : 0;
+}
+
+/** {"id","text"} lines in, {"id","document"} or {"id","error"} lines out, in order, one at a time. */
+async function streamNdjson(grammar: string | object | undefined, limit: number): Promise<number> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNumber = 0;
+  let failed = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (!line.trim()) continue;
+    let id: unknown = null;
+    let out: string;
+    try {
+      const input = JSON.parse(line) as { id?: unknown; text?: unknown };
+      id = input.id ?? null;
+      if (typeof input.text !== 'string') throw new MinutesError('E_INPUT_TYPE', 'each line needs a "text" string');
+      if (input.text.length > limit) throw new MinutesError('E_INPUT_TOO_LARGE', `the text is over the ${limit / 1e6} MB limit`);
+      out = JSON.stringify({ id, document: extract(input.text, { name: typeof id === 'string' ? id : null, grammar: grammar as never }) });
+    } catch (error) {
+      failed++;
+      const e = error instanceof SyntaxError ? { code: 'E_NDJSON', message: `line ${lineNumber} is not JSON: ${error.message}` } : errorRecord(error);
+      out = JSON.stringify({ id, error: { ...e, line: lineNumber } });
+    }
+    // Respect back-pressure so that a slow reader never makes us buffer the stream.
+    if (!process.stdout.write(out + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+  }
+  return failed ? 1 : 0;
+}
+
+async function batchCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    out: { type: 'string' },
+    jobs: { type: 'string' },
+    force: { type: 'boolean' },
+    from: { type: 'string' },
+    grammar: { type: 'string' },
+    'include-text': { type: 'boolean' },
+    'max-size': { type: 'string' },
+    progress: { type: 'string' },
+  });
+  if (values.help) return void process.stdout.write(HELP.batch), 0;
+  if (!values.out) throw new UsageError('batch needs --out DIR');
+  if (positionals.length === 0) throw new UsageError('batch needs at least one input folder, glob or file');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs takes a whole number ≥ 1');
+  const progress = (values.progress as string | undefined) ?? (process.stderr.isTTY ? 'tty' : 'plain');
+  if (!['tty', 'plain', 'none'].includes(progress)) throw new UsageError('--progress takes tty, plain or none');
+  const grammar = grammarOption(values.grammar as string | undefined);
+  if (typeof grammar === 'string' && !grammars.some((g) => g.id === grammar)) fail('E_GRAMMAR_UNKNOWN', `unknown grammar "${grammar}"; the built-in grammars are: ${grammars.map((g) => g.id).join(', ')}`);
+  if (grammar && typeof grammar === 'object') extract('', { grammar: grammar as never }); // validate it once, up front
+  return runBatch(positionals, {
+    out: values.out as string,
+    jobs,
+    force: Boolean(values.force),
+    from: values.from as string | undefined,
+    grammar,
+    includeText: Boolean(values['include-text']),
+    maxBytes: maxBytes(values['max-size'] as string | undefined),
+    version,
+    progress: progress as 'tty' | 'plain' | 'none',
+    log: (line) => process.stderr.write(line + '\n'),
+  });
+}
+
+function validateCommand(args: string[]): number {
+  const { values, positionals } = parse(args, {});
+  if (values.help) return void process.stdout.write(HELP.validate), 0;
+  if (positionals.length === 0) throw new UsageError('validate takes FILE…');
+  let invalid = 0;
+  for (const file of positionals) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      const e = errorRecord(error);
+      process.stdout.write(`${file}: ${e.code}: ${e.message}\n`);
+      invalid++;
+      continue;
+    }
+    // A JSON document (or array), else NDJSON: one document per line.
+    let documents: { value: unknown; line: number }[];
+    try {
+      const value = JSON.parse(text) as unknown;
+      documents = (Array.isArray(value) ? value : [value]).map((v) => ({ value: v, line: 1 }));
+    } catch (jsonError) {
+      documents = [];
+      const lines = text.split('\n');
+      for (const [i, line] of lines.entries()) {
+        if (!line.trim()) continue;
+        try {
+          documents.push({ value: JSON.parse(line), line: i + 1 });
+        } catch {
+          const where = /position (\d+)/.exec((jsonError as Error).message);
+          process.stdout.write(`${file}:${i + 1}: E_JSON: not JSON${lines.length === 1 && where ? ` at column ${Number(where[1]) + 1}` : ''}\n`);
+          invalid++;
+          documents = [];
+          break;
+        }
+      }
+      if (!documents.length) continue;
+    }
+    for (const { value, line } of documents) {
+      const result = validate(value);
+      if (result.valid) process.stdout.write(`${file}${documents.length > 1 ? `:${line}` : ''}: valid\n`);
+      else {
+        invalid++;
+        for (const e of result.errors) process.stdout.write(`${file}:${line}: ${e.path} ${e.message}\n`);
+      }
+    }
+  }
+  return invalid ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP.main);
-    return;
-  }
-  if (command === '--version' || command === '-v') {
-    process.stdout.write(`${version}\n`);
-    return;
-  }
-  if (command === 'grammars') {
-    for (const g of grammars) process.stdout.write(`${g.id.padEnd(10)} ${String(g.rules).padStart(3)} rules  ${g.name}${g.extends.length ? ` (extends ${g.extends.join(', ')})` : ''}\n`);
-    return;
-  }
-  if (command !== 'extract') throw new UsageError(`unknown command "${command}"; try --help`);
-
-  let args;
-  try {
-    args = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: { example: { type: 'boolean' }, grammar: { type: 'string' }, pretty: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (args.values.help) {
-    process.stdout.write(HELP.extract);
-    return;
-  }
-  const files = args.positionals;
-  if (args.values.example ? files.length > 0 : files.length !== 1) {
-    throw new UsageError(args.values.example ? '--example takes no FILE' : 'extract takes one FILE (or --example); try extract --help');
-  }
-  const name = args.values.example ? 'example:s004.txt' : files[0];
-  const text = args.values.example ? exampleText : readInput(files[0]);
-  try {
-    const document = extract(text, { name, grammar: loadGrammarOption(args.values.grammar) as never });
-    process.stdout.write(JSON.stringify(document, null, args.values.pretty ? 2 : undefined) + '\n');
-  } catch (error) {
-    if (error instanceof MinutesError) fail(error.code, error.message, name);
-    throw error;
+  switch (command) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(HELP.main);
+      return 0;
+    case '--version':
+    case '-v':
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case 'extract':
+      return extractCommand(rest);
+    case 'batch':
+      return batchCommand(rest);
+    case 'validate':
+      return validateCommand(rest);
+    case 'schema':
+      if (rest.includes('--help')) return void process.stdout.write(HELP.schema), 0;
+      process.stdout.write(JSON.stringify(minutesJsonSchema(), null, 2) + '\n');
+      return 0;
+    case 'grammars':
+      if (rest.includes('--help')) return void process.stdout.write(HELP.grammars), 0;
+      for (const g of grammars) process.stdout.write(`${g.id.padEnd(10)} ${String(g.rules).padStart(3)} rules  ${g.name}${g.extends.length ? ` (extends ${g.extends.join(', ')})` : ''}\n`);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"; try --help`);
   }
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) fail('E_USAGE', error.message);
-  // Anything else is our bug: say so plainly, with no stack trace unless asked for.
-  fail('E_INTERNAL', `${(error as Error).message} — please report this${process.env.DEBUG ? `\n${(error as Error).stack}` : ''}`);
-}
+// A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) fail('E_USAGE', error.message);
+    const e = errorRecord(error);
+    if (e.code !== 'E_INTERNAL') fail(e.code, e.message);
+    // Anything else is our bug: say so plainly, with no stack trace unless asked for.
+    fail('E_INTERNAL', `${e.message}${process.env.DEBUG ? `\n${(error as Error).stack}` : ''}`);
+  },
+);

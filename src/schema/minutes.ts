@@ -21,6 +21,7 @@ const recordBase = {
   span: SpanSchema,
   rule: z.string().describe('Id of the grammar rule or extractor that produced the record.'),
   confidence: z.number().min(0).max(1).describe('How sure the extractor is, 0–1.'),
+  page: z.number().int().positive().optional().describe('For PDF inputs: the page the record starts on.'),
 };
 
 export const SourceSchema = z.object({
@@ -28,6 +29,11 @@ export const SourceSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   format: z.enum(['text', 'markdown', 'html', 'moderngov-xml', 'pdf', 'docx']),
   chars: z.number().int().nonnegative().describe('Length of the input in UTF-16 code units.'),
+  text: z
+    .string()
+    .optional()
+    .describe('The text extracted from a non-text input (HTML, XML, PDF, Word): what the spans point into.'),
+  part: z.string().nullable().optional().describe('Which document of a file holding several (a ModernGov XML meeting).'),
 });
 
 export const MeetingSchema = z.object({

@@ -1,0 +1,103 @@
+/**
+ * One batch input → its output file(s) and its index line. Runs in a worker thread. Outputs are written
+ * atomically (a temporary file, then rename), so an interrupted run never leaves half a file.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { extractSource } from '../extract-source.js';
+import { errorRecord, type ErrorRecord } from './errors.js';
+import { recordCounts } from './render.js';
+
+export interface Task {
+  /** Path to read. */
+  path: string;
+  /** Path relative to the input root: the output mirrors it. */
+  rel: string;
+  outDir: string;
+  grammar?: string | object;
+  from?: string;
+  includeText?: boolean;
+  maxBytes: number;
+  version: string;
+}
+
+export interface IndexEntry {
+  path: string;
+  outputs: string[];
+  sha256: string | null;
+  bytes: number | null;
+  status: 'ok' | 'error';
+  error: ErrorRecord | null;
+  documents: number;
+  records: Record<string, number>;
+  warnings: number;
+  grammar: string | null;
+  format: string | null;
+  version: string;
+  timings: { readMs: number; extractMs: number; writeMs: number };
+}
+
+export async function writeAtomic(file: string, content: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(temp, content);
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function convertOne(task: Task): Promise<IndexEntry> {
+  const entry: IndexEntry = {
+    path: task.rel,
+    outputs: [],
+    sha256: null,
+    bytes: null,
+    status: 'error',
+    error: null,
+    documents: 0,
+    records: {},
+    warnings: 0,
+    grammar: null,
+    format: null,
+    version: task.version,
+    timings: { readMs: 0, extractMs: 0, writeMs: 0 },
+  };
+  const t0 = performance.now();
+  try {
+    const info = await stat(task.path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (info.size > task.maxBytes) {
+      entry.bytes = info.size;
+      entry.error = { code: 'E_INPUT_TOO_LARGE', message: `${(info.size / 1e6).toFixed(1)} MB is over the ${(task.maxBytes / 1e6).toFixed(0)} MB limit; raise --max-size or split the file` };
+      return entry;
+    }
+    const bytes = await readFile(task.path);
+    entry.bytes = bytes.length;
+    entry.sha256 = createHash('sha256').update(bytes).digest('hex');
+    const t1 = performance.now();
+    entry.timings.readMs = round(t1 - t0);
+    const documents = await extractSource(bytes, { name: task.rel, from: task.from, grammar: task.grammar as never, includeText: task.includeText, maxChars: task.maxBytes });
+    const t2 = performance.now();
+    entry.timings.extractMs = round(t2 - t1);
+    const outputs = documents.map((d, i) => (documents.length === 1 ? `${task.rel}.json` : `${task.rel}.${(d.source.part ?? `part ${i + 1}`).replace(/[^\w.-]+/g, '-')}.json`));
+    for (const [i, document] of documents.entries()) await writeAtomic(join(task.outDir, outputs[i]), JSON.stringify(document, null, 2) + '\n');
+    entry.timings.writeMs = round(performance.now() - t2);
+    entry.outputs = outputs;
+    entry.status = 'ok';
+    entry.documents = documents.length;
+    entry.format = documents[0]?.source.format ?? null;
+    entry.grammar = documents[0]?.grammar ?? null;
+    entry.warnings = documents.reduce((n, d) => n + d.warnings.length, 0);
+    for (const d of documents) for (const [type, n] of Object.entries(recordCounts(d))) entry.records[type] = (entry.records[type] ?? 0) + n;
+    return entry;
+  } catch (error) {
+    entry.error = errorRecord(error);
+    return entry;
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;

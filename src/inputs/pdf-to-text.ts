@@ -1,0 +1,142 @@
+/**
+ * PDF → text with pdfjs-dist (Mozilla's PDF reader, pure JavaScript): the text layer of each page, rebuilt
+ * into lines by position. A line that runs to the right margin and is followed by more text without a gap is
+ * a wrapped line and joins the next with a space; a larger vertical gap is a blank line (a new paragraph);
+ * pages are separated by a blank line and their start offsets kept, so every record can name its page.
+ * A PDF with no text layer (a scan) is an error that says to run OCR first, not an empty document.
+ */
+import { InputError, type SourceText } from './types.js';
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL?: boolean;
+}
+
+interface Line {
+  y: number;
+  left: number;
+  right: number;
+  height: number;
+  text: string;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | null = null;
+// pdfjs-dist is ESM-only and large: load it on first use, by dynamic import (works from the CJS build too).
+const loadPdfJs = () => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
+  const pdfjs = await loadPdfJs();
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: true }).promise;
+  } catch (error) {
+    const e = error as { name?: string; message?: string };
+    if (e.name === 'PasswordException') throw new InputError('E_PDF_ENCRYPTED', 'the PDF is encrypted with a password; save an unencrypted copy first');
+    throw new InputError('E_PDF_INVALID', `the PDF cannot be read (${e.message ?? 'damaged or truncated'}); re-download or re-save it`);
+  }
+  try {
+    const pages: PageText[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      pages.push(layoutPage(content.items.filter((i) => 'str' in i) as unknown as TextItem[]));
+      page.cleanup();
+    }
+    if (pages.every((t) => t.text.trim() === '')) {
+      throw new InputError('E_NO_TEXT_LAYER', 'no text layer — run OCR first (the PDF holds page images, not text)');
+    }
+    const pageStarts: number[] = [];
+    let text = '';
+    let previous: PageText | null = null;
+    for (const page of pages) {
+      if (text) {
+        // A paragraph that runs on over the page break is one paragraph.
+        const runsOn = previous?.endsWrapped && !opensNewLine(page.text.trimStart(), text.trimEnd());
+        text = runsOn ? text.replace(/\s+$/, ' ') : text.replace(/\s+$/, '') + '\n\n';
+      }
+      pageStarts.push(text.length);
+      text += page.text;
+      if (page.text.trim()) previous = page;
+    }
+    return { format: 'pdf', text, part: null, pageStarts, warnings: [] };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError('E_PDF_INVALID', `the PDF cannot be read (${(error as Error).message}); re-download or re-save it`);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+interface PageText {
+  text: string;
+  /** The page's last line runs to the right margin: its paragraph may go on over the page. */
+  endsWrapped: boolean;
+}
+
+/** Items → lines (by baseline) → text, with wraps joined and paragraph gaps kept. */
+function layoutPage(items: TextItem[]): PageText {
+  if (items.every((i) => !i.str.trim())) return { text: '', endsWrapped: false };
+  const lines: Line[] = [];
+  for (const item of items) {
+    if (!item.str) continue;
+    const x = item.transform[4];
+    const y = item.transform[5];
+    const height = Math.abs(item.transform[3]) || item.height || 10;
+    let line = lines.find((l) => Math.abs(l.y - y) < height * 0.4);
+    if (!line) {
+      line = { y, left: x, right: x + item.width, height, text: '' };
+      lines.push(line);
+      (line as Line & { parts: { x: number; str: string; right: number }[] }).parts = [];
+    }
+    (line as Line & { parts: { x: number; str: string; right: number }[] }).parts.push({ x, str: item.str, right: x + item.width });
+    line.left = Math.min(line.left, x);
+    line.right = Math.max(line.right, x + item.width);
+  }
+  for (const line of lines as (Line & { parts: { x: number; str: string; right: number }[] })[]) {
+    line.parts.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = -Infinity;
+    for (const part of line.parts) {
+      // A gap wider than a fifth of the line height is a space the PDF did not write.
+      if (text && part.x - end > line.height * 0.2 && !/\s$/.test(text) && !/^\s/.test(part.str)) text += ' ';
+      text += part.str;
+      end = part.right;
+    }
+    line.text = text.replace(/\s+$/, '');
+  }
+  lines.sort((a, b) => b.y - a.y || a.left - b.left);
+  const rightMargin = Math.max(...lines.map((l) => l.right));
+  const leftMargin = Math.min(...lines.map((l) => l.left));
+  let out = '';
+  lines.forEach((line, i) => {
+    if (!line.text.trim()) return;
+    const previous = lines[i - 1];
+    if (previous && out) {
+      const gap = previous.y - line.y;
+      const wrapped = reachesMargin(previous) && gap < previous.height * 1.6 && !opensNewLine(line.text, previous.text) && line.left <= previous.left + 2;
+      if (gap > previous.height * 1.6) out += '\n\n';
+      else out += wrapped ? ' ' : '\n';
+    }
+    const indent = Math.max(0, Math.round((line.left - leftMargin) / (line.height * 0.5)));
+    out += (out.endsWith(' ') ? '' : ' '.repeat(Math.min(indent, 8))) + line.text.trimStart();
+  });
+  const last = [...lines].reverse().find((l) => l.text.trim());
+  return { text: out + '\n', endsWrapped: last ? reachesMargin(last) : false };
+
+  function reachesMargin(line: Line): boolean {
+    return line.right > leftMargin + (rightMargin - leftMargin) * 0.85;
+  }
+}
+
+/**
+ * Does `next` open a line of its own rather than continue `previous` (wrapped)? A list marker always does;
+ * after a sentence end, so does a label ("RESOLVED:", "Minutes:", an all-capitals word).
+ */
+function opensNewLine(next: string, previous: string): boolean {
+  if (/^\s*(?:[•·▪◦\-–*o]\s|\(?\d{1,3}[.)]\s|\d{1,3}\.\d{1,3}\s|\([a-z]{1,4}\)\s|[a-z]\)\s)/.test(next)) return true;
+  return /[.:;!?]$/.test(previous.trimEnd()) && /^\s*(?:[A-Z]{3,}\b|[A-Z][\w ]{0,30}:)/.test(next);
+}
