@@ -1,8 +1,11 @@
 /** The built package: the CLI, and the ESM and CJS builds. `npm test` builds first. */
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toDocx, toHtmlPage, toPdf } from './support/render.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const cli = `${root}dist/cli.js`;
@@ -19,10 +22,15 @@ describe('built package', () => {
     expect(m.validate(m.extract('x')).valid).toBe(true);
   });
 
-  it('loads and runs as CJS', () => {
+  it('loads and runs as CJS, PDF and Word readers included', async () => {
     const m = createRequire(import.meta.url)(`${root}dist/index.cjs`);
     expect(m.extract('RESOLVED that the report be noted.').resolutions).toHaveLength(1);
     expect(m.validate(m.extract('x')).valid).toBe(true);
+    const text = 'Minutes:\n\nRESOLVED that the report be noted.';
+    const [fromPdf] = await m.extractSource(await toPdf(text), { name: 'a.pdf' });
+    expect(fromPdf.resolutions[0].page).toBe(1);
+    const [fromDocx] = await m.extractSource(await toDocx(text), { name: 'a.docx' });
+    expect(fromDocx.resolutions).toHaveLength(1);
   });
 });
 
@@ -46,6 +54,10 @@ describe('committee-minutes extract', () => {
     [['extract', 'corpus'], 1, 'E_IS_DIRECTORY'],
     [['extract', '--example', '--grammar', 'nope'], 1, 'E_GRAMMAR_UNKNOWN'],
     [['extract'], 2, 'E_USAGE'],
+    [['extract', 'corpus/seeds/s000.txt', '--format', 'xml'], 2, 'E_USAGE'],
+    [['batch', 'corpus'], 2, 'E_USAGE'],
+    [['batch', 'corpus', '--out', '/tmp/x', '--jobs', '0'], 2, 'E_USAGE'],
+    [['extract', '--ndjson', 'file.txt'], 2, 'E_USAGE'],
     [['frobnicate'], 2, 'E_USAGE'],
     [['extract', '--bogus'], 2, 'E_USAGE'],
   ])('%j fails with exit %i and %s, without a stack trace', (args, status, code) => {
@@ -57,6 +69,77 @@ describe('committee-minutes extract', () => {
 
   it('prints help and the grammar list', () => {
     expect(run('--help').stdout).toContain('committee-minutes extract FILE');
+    for (const command of ['extract', 'batch', 'validate', 'schema', 'grammars']) expect(run(command, '--help').stdout).toMatch(/^Usage: committee-minutes/);
     expect(run('grammars').stdout).toMatch(/^moderngov\s+\d+ rules/m);
+  });
+
+  it('prints NDJSON for several files, and reads stdin with -', () => {
+    const several = run('extract', 'corpus/seeds/s000.txt', 'corpus/seeds/s001.txt');
+    const lines = several.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((d) => d.source.name)).toEqual(['corpus/seeds/s000.txt', 'corpus/seeds/s001.txt']);
+    const stdin = spawnSync(process.execPath, [cli, 'extract', '-'], { cwd: root, encoding: 'utf8', input: readFileSync(`${root}corpus/seeds/s004.txt`) });
+    expect(JSON.parse(stdin.stdout).witnesses).toHaveLength(4);
+  });
+
+  it('goes on past a bad file, reporting it, and exits 1', () => {
+    const result = run('extract', 'corpus/seeds/s000.txt', 'no/such.txt', 'corpus/seeds/s001.txt');
+    expect(result.status).toBe(1);
+    expect(result.stdout.trim().split('\n')).toHaveLength(2);
+    expect(result.stderr).toContain('committee-minutes: E_NOT_FOUND:');
+  });
+
+  it('writes CSV (one row per action and per resolution) and Markdown', () => {
+    const csv = run('extract', 'corpus/seeds/s001.txt', '--format', 'csv').stdout.trim().split('\n');
+    expect(csv[0]).toBe('file,type,id,item,number,text,owners,due,from');
+    expect(csv.filter((l) => l.includes(',action,'))).toHaveLength(2);
+    expect(csv.filter((l) => l.includes(',resolution,'))).toHaveLength(2);
+    expect(csv[2]).toMatch(/^corpus\/seeds\/s001\.txt,action,act-2,.*,"The Children’s Services .*, in relation to the David Thorpe model",the Director of Children’s Services; Strategic Director for Children’s Services,,res-2$/);
+    const md = run('extract', 'corpus/dev/d10.txt', '--format', 'markdown').stdout;
+    expect(md).toMatch(/^# Carbon Action Plan and Carbon Footprint Study/);
+    expect(md).toContain('## Votes');
+  });
+
+  it('streams {"id","text"} lines to document lines, in order, with errors in place', () => {
+    const input = ['{"id":"a","text":"Minutes:\\n\\nRESOLVED that the report be noted."}', 'not json', '{"id":"c"}', '{"id":"d","text":"• Members asked for a briefing note."}'].join('\n') + '\n';
+    const result = spawnSync(process.execPath, [cli, 'extract', '--ndjson', '-'], { cwd: root, encoding: 'utf8', input });
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.id, l.document ? 'document' : l.error.code])).toEqual([
+      ['a', 'document'],
+      [null, 'E_NDJSON'],
+      ['c', 'E_INPUT_TYPE'],
+      ['d', 'document'],
+    ]);
+    expect(lines[0].document.resolutions).toHaveLength(1);
+    expect(result.status).toBe(1);
+  });
+
+  it('validates documents with positioned errors, and prints the schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-validate-'));
+    const doc = JSON.parse(run('extract', 'corpus/seeds/s000.txt').stdout);
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(doc));
+    writeFileSync(join(dir, 'two.ndjson'), JSON.stringify(doc) + '\n' + JSON.stringify({ ...doc, truncated: 'no' }) + '\n');
+    const result = run('validate', join(dir, 'good.json'), join(dir, 'two.ndjson'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('good.json: valid');
+    expect(result.stdout).toContain('two.ndjson:1: valid');
+    expect(result.stdout).toMatch(/two\.ndjson:2: \/truncated must be boolean/);
+    const schema = JSON.parse(run('schema').stdout);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema).toEqual(JSON.parse(readFileSync(`${root}schemas/minutes.schema.json`, 'utf8')));
+  });
+
+  it('reads every format from the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-formats-'));
+    const text = readFileSync(`${root}corpus/seeds/s004.txt`, 'utf8');
+    writeFileSync(join(dir, 'a.pdf'), await toPdf(text));
+    writeFileSync(join(dir, 'a.docx'), await toDocx(text));
+    writeFileSync(join(dir, 'a.html'), toHtmlPage(text));
+    for (const file of ['a.pdf', 'a.docx', 'a.html']) {
+      const doc = JSON.parse(run('extract', join(dir, file)).stdout);
+      expect(doc.witnesses, file).toHaveLength(4);
+      expect(doc.source.text, file).toBeTruthy();
+    }
+    const forced = run('extract', join(dir, 'a.html'), '--from', 'text');
+    expect(JSON.parse(forced.stdout).source.format).toBe('text');
   });
 });

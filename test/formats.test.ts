@@ -1,0 +1,128 @@
+/**
+ * Every input format councils publish reads into the same records as the text it renders: corpus texts are
+ * rendered to HTML (with page chrome), Word, PDF and ModernGov XML at test time and scored against their
+ * gold exactly as the text is (corpus/GUIDE.md scoring: the same pairs, the same misses).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { extract, extractSource, readSource, validate, type MinutesDocument } from '../src/index.js';
+import { readCorpus } from '../scripts/corpus.js';
+import { scoreFile, RECORD_TYPES } from '../scripts/score.js';
+import { toDocx, toHtmlPage, toModernGovXml, toPdf } from './support/render.js';
+import { encryptedPdf, junkBytes, scannedPdf, windows1252 } from './support/broken.js';
+
+const corpus = [...readCorpus('seeds'), ...readCorpus('dev')];
+const scoreKey = (name: string, doc: MinutesDocument) => {
+  const t = corpus.find((c) => c.name === name)!;
+  const s = scoreFile(name, t.gold, doc);
+  return Object.fromEntries(RECORD_TYPES.map((type) => [type, s.counts[type]]));
+};
+const one = async (bytes: Uint8Array, name: string) => {
+  const docs = await extractSource(bytes, { name });
+  expect(docs).toHaveLength(1);
+  expect(validate(docs[0]).valid).toBe(true);
+  return docs[0];
+};
+// d06 and d07 are whole issue pages (their own Meeting line, document lists): a real XML item's minutes never are.
+const XML_SKIP = new Set(['d06', 'd07']);
+
+describe('renderings of every corpus text score the same records as the text', () => {
+  for (const t of corpus) {
+    it(`${t.name}: HTML page, Word, PDF${XML_SKIP.has(t.name) ? '' : ' and ModernGov XML'}`, async () => {
+      const expected = scoreKey(t.name, extract(t.text));
+      expect(scoreKey(t.name, await one(Buffer.from(toHtmlPage(t.text)), `${t.name}.html`)), 'html').toEqual(expected);
+      expect(scoreKey(t.name, await one(await toDocx(t.text), `${t.name}.docx`)), 'docx').toEqual(expected);
+      expect(scoreKey(t.name, await one(await toPdf(t.text), `${t.name}.pdf`)), 'pdf').toEqual(expected);
+      if (!XML_SKIP.has(t.name)) expect(scoreKey(t.name, await one(Buffer.from(toModernGovXml(t.text, 'Item')), `${t.name}.xml`)), 'xml').toEqual(expected);
+    });
+  }
+});
+
+describe('non-text inputs carry their text, and spans point into it', () => {
+  it('HTML drops page chrome and keeps source.text', async () => {
+    const doc = await one(Buffer.from(toHtmlPage(corpus[0].text)), 'page.html');
+    expect(doc.source.format).toBe('html');
+    expect(doc.source.text).not.toMatch(/Home|Cookies|window\.x/);
+    for (const p of doc.discussionPoints) expect(doc.source.text!.slice(p.span.start, p.span.end).replace(/\s+/g, ' ').trim()).toBe(p.text);
+  });
+
+  it('PDF records get their page', async () => {
+    const long = corpus.map((c) => c.text).join('\n\n');
+    const doc = await one(await toPdf(long), 'long.pdf');
+    const pages = new Set(doc.discussionPoints.map((p) => p.page));
+    expect(pages.size).toBeGreaterThan(3);
+    // Pages rise with the text: a record later in the text is never on an earlier page.
+    const ordered = [...doc.discussionPoints].sort((a, b) => a.span.start - b.span.start).map((p) => p.page!);
+    expect(ordered).toEqual([...ordered].sort((a, b) => a - b));
+    expect(ordered[0]).toBeGreaterThanOrEqual(1);
+  });
+
+  it('text inputs carry source.text only when asked', async () => {
+    const [plain] = await extractSource(Buffer.from(corpus[0].text), { name: 'a.txt' });
+    expect(plain.source.text).toBeUndefined();
+    const [withText] = await extractSource(Buffer.from(corpus[0].text), { name: 'a.txt', includeText: true });
+    expect(withText.source.text).toBe(corpus[0].text);
+  });
+});
+
+describe('ModernGov web-service XML (a real GetMeeting answer)', () => {
+  const xml = readFileSync(new URL('../../shared/formats/moderngov-getmeeting.xml', import.meta.url));
+
+  it('gives one document per meeting with its items', async () => {
+    const [doc] = await extractSource(xml, { name: 'meeting.xml' });
+    expect(doc.source).toMatchObject({ format: 'moderngov-xml', part: 'meeting 4967' });
+    expect(doc.meeting).toMatchObject({ committee: 'Audit Committee', date: '2026-02-10' });
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Minutes'],
+      ['9', 'Work Programme'],
+    ]);
+    expect(validate(doc).valid).toBe(true);
+  });
+
+  it('reads attendees by their attendance, and restricted items not at all', async () => {
+    const text = xml.toString('utf8').replace('attendance="Expected"', 'attendance="Present"').replace('<isrestricted>False</isrestricted>', '<isrestricted>True</isrestricted>');
+    const [doc] = await extractSource(Buffer.from(text), { name: 'meeting.xml' });
+    expect(doc.attendance.map((a) => [a.status, a.name])).toEqual([['present', 'Basil Curley']]);
+    expect(doc.warnings.map((w) => w.code)).toContain('W_RESTRICTED_ITEM');
+  });
+});
+
+describe('bad input: a clear error or a warning, never a crash', () => {
+  const code = async (bytes: Uint8Array, name: string) => {
+    try {
+      await readSource(bytes, { name });
+      return 'ok';
+    } catch (error) {
+      return (error as { code: string }).code;
+    }
+  };
+
+  it.each([
+    ['empty file', Buffer.alloc(0), 'a.txt', 'E_EMPTY'],
+    ['binary junk', junkBytes(4000), 'junk.txt', 'E_BINARY'],
+    ['truncated PDF', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog'), 'cut.pdf', 'E_PDF_INVALID'],
+    ['encrypted PDF', encryptedPdf(), 'locked.pdf', 'E_PDF_ENCRYPTED'],
+    ['Word file that is not one', Buffer.concat([Buffer.from('PK\u0003\u0004'), junkBytes(500, 3)]), 'broken.docx', 'E_DOCX_INVALID'],
+    ['XML that is not well formed', Buffer.from('<?xml version="1.0"?><meeting><agendaitems>'), 'bad.xml', 'E_XML_INVALID'],
+    ['XML that is not a meeting', Buffer.from('<?xml version="1.0"?><root><x>1</x></root>'), 'other.xml', 'E_XML_NOT_MODERNGOV'],
+    ['an old binary Word file', junkBytes(300, 5, false), 'old.doc', 'E_UNSUPPORTED_FORMAT'],
+  ])('%s → %s', async (_label, bytes, name, expected) => {
+    expect(await code(bytes, name)).toBe(expected);
+  });
+
+  it('a PDF with no text layer says to run OCR', async () => {
+    await expect(readSource(await scannedPdf(), { name: 'scan.pdf' })).rejects.toMatchObject({ code: 'E_NO_TEXT_LAYER', message: expect.stringMatching(/run OCR first/) });
+  });
+
+  it('Windows-1252 text is decoded, with a warning', async () => {
+    const [doc] = await extractSource(windows1252(corpus[0].text), { name: 'old.txt' });
+    expect(doc.warnings[0].code).toBe('W_DECODED_CP1252');
+    expect(doc.discussionPoints.map((p) => p.text)).toEqual(extract(corpus[0].text).discussionPoints.map((p) => p.text));
+  });
+
+  it('UTF-16 with a byte-order mark is decoded', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(corpus[4].text, 'utf16le')]);
+    const [doc] = await extractSource(utf16, { name: 'u16.txt' });
+    expect(doc.witnesses).toHaveLength(4);
+  });
+});

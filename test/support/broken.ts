@@ -1,0 +1,48 @@
+/** Broken and awkward inputs for the bad-input tests, made at test time. */
+import { PDFDocument } from 'pdf-lib';
+
+/** A one-page PDF whose trailer names a Standard security handler: readers must ask for a password. */
+export function encryptedPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+    `<< /Filter /Standard /V 1 /R 2 /O <${'a1'.repeat(32)}> /U <${'b2'.repeat(32)}> /P -44 >>`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${'c3'.repeat(16)}> <${'c3'.repeat(16)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+/** A PDF of pages with no text on them, as a scan is. */
+export async function scannedPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([595, 842]);
+  page.drawRectangle({ x: 50, y: 50, width: 400, height: 600 });
+  return pdf.save();
+}
+
+/** Pseudo-random bytes (a fixed seed, so the same every run). */
+export function junkBytes(length: number, seed = 7, withNul = true): Buffer {
+  const bytes = Buffer.alloc(length);
+  let s = seed;
+  for (let i = 0; i < length; i++) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    bytes[i] = s >> 16;
+    if (!withNul && bytes[i] === 0) bytes[i] = 1;
+  }
+  return bytes;
+}
+
+/** Windows-1252 bytes of a text (its curly quotes and dashes become single bytes, as old systems saved them). */
+export function windows1252(text: string): Buffer {
+  const table: Record<string, number> = { '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '•': 0x95, '…': 0x85, '£': 0xa3, '\u00a0': 0xa0 };
+  return Buffer.from([...text].map((ch) => table[ch] ?? (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f)));
+}
