@@ -159,6 +159,27 @@ describe('batch over an archive of 200 inputs in every format, plus broken ones'
     expect(withoutTimings(index(out))).toEqual(withoutTimings(referenceIndex));
   }, 240_000);
 
+  it('stops cleanly on Ctrl-C (SIGINT): exit 130, and an index that matches the outputs', async () => {
+    const out = join(dir, 'out-interrupted');
+    const child = spawn(process.execPath, [cli, 'batch', inputs, '--out', out, '--jobs', '2', '--progress', 'none'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const journal = join(out, '.index.journal.ndjson');
+    while (!existsSync(journal) || readFileSync(journal, 'utf8').split('\n').length < 20) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const status = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+    expect(status).toBe(130);
+    expect(stderr).toMatch(/stopping after the inputs in flight/);
+    expect(stderr).toMatch(/not started \(interrupted\)/);
+    expect(existsSync(journal)).toBe(false);
+    const entries = index(out);
+    expect(entries.length).toBeGreaterThanOrEqual(19);
+    expect(entries.length).toBeLessThan(200);
+    const written = outputs(out);
+    const listed = entries.flatMap((e) => e.outputs);
+    expect([...written.keys()].sort()).toEqual([...listed].sort());
+  }, 240_000);
+
   it('skips unchanged inputs on a rerun, and --force converts them again', () => {
     const again = runBatch(reference);
     expect(again.stderr).toMatch(/0 converted, \d+ skipped \(unchanged\)/);

@@ -21,6 +21,9 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   '.docx': 'docx',
 };
 
+/** Extensions of files that are never minutes text (or are formats we do not read): reported, not guessed at. */
+const UNSUPPORTED = /\.(?:doc|rtf|odt|xls|xlsx|ods|csv|ppt|pptx|jpg|jpeg|png|gif|tif|tiff|bmp|webp|zip|gz|7z|json|ndjson|js|mjs|cjs|ts|css|exe|dll|bin|mp3|mp4|wav)$/i;
+
 export function detectFormat(bytes: Uint8Array, name: string | null, from?: string): InputFormat {
   if (from) {
     if (!(FORMATS as readonly string[]).includes(from)) throw new InputError('E_USAGE', `unknown format "${from}"; use one of ${FORMATS.join(', ')}`);
@@ -39,8 +42,8 @@ export function detectFormat(bytes: Uint8Array, name: string | null, from?: stri
   const start = head.replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart().slice(0, 200).toLowerCase();
   if (start.startsWith('<?xml') && /<meeting[\s>]/.test(Buffer.from(bytes.subarray(0, 4096)).toString('utf8'))) return 'moderngov-xml';
   if (/^<(?:!doctype html|html|head|body|div|p|table|meta)\b/.test(start)) return 'html';
-  if (name && /\.(?:doc|rtf|odt|xls|xlsx|ppt|pptx|jpg|jpeg|png|gif|tif|tiff|zip)$/i.test(name)) {
-    throw new InputError('E_UNSUPPORTED_FORMAT', `${extname(name)} files are not read; convert to .docx, .pdf, .html or text first`);
+  if (name && UNSUPPORTED.test(name)) {
+    throw new InputError('E_UNSUPPORTED_FORMAT', `${extname(name)} files are not read as minutes; convert to .docx, .pdf, .html or text first`);
   }
   return byName ?? 'text';
 }
