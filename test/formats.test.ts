@@ -66,7 +66,7 @@ describe('non-text inputs carry their text, and spans point into it', () => {
 });
 
 describe('ModernGov web-service XML (a real GetMeeting answer)', () => {
-  const xml = readFileSync(new URL('../../shared/formats/moderngov-getmeeting.xml', import.meta.url));
+  const xml = readFileSync(new URL('../corpus/formats/moderngov-getmeeting.xml', import.meta.url));
 
   it('gives one document per meeting with its items', async () => {
     const [doc] = await extractSource(xml, { name: 'meeting.xml' });
