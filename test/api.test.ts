@@ -89,6 +89,11 @@ describe('public api', () => {
     expect(() => extract('x', { grammar: badExtends })).toThrow(/extends/);
   });
 
+  it('refuses a user grammar whose pattern backtracks exponentially, naming the rule', () => {
+    const unsafe = { id: 'mine', name: 'Mine', description: 'test', extends: ['_base'], rules: [{ id: 'mine/bad', kind: 'resolutionLabel', pattern: '^(a+)+$', description: 'd', examples: { match: ['aa'] } }] };
+    expect(() => extract('x', { grammar: unsafe })).toThrow(expect.objectContaining({ code: 'E_GRAMMAR_UNSAFE', message: expect.stringMatching(/rules\.0\.pattern.*mine\/bad/) }));
+  });
+
   it('accepts a user grammar that extends the built-in ones', () => {
     const mine = {
       id: 'mine',

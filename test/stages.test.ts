@@ -33,6 +33,13 @@ describe('normalise-text', () => {
     expect(toInputSpan(norm, 0, 4)).toEqual({ start: 0, end: 5 });
     expect(toInputSpan(norm, 0, 5)).toEqual({ start: 0, end: 7 });
   });
+
+  it('maps astral characters (two UTF-16 units) on the slow path too', () => {
+    const input = '\r\ud800\udc00 RESOLVED';
+    const norm = normaliseText(input);
+    expect(norm.starts!.length).toBe(norm.text.length);
+    expect(toInputSpan(norm, norm.text.indexOf('R'), norm.text.length)).toEqual({ start: input.indexOf('R'), end: input.length });
+  });
 });
 
 describe('parse-blocks', () => {

@@ -11,6 +11,7 @@ import rolesFile from '../../grammars/roles.json' with { type: 'json' };
 import { GazetteerSchema, type Gazetteer, type GrammarFile } from '../schema/grammar.js';
 import { compileGrammar, parseGrammarFile, Grammar } from './compile.js';
 import { MinutesError } from '../errors.js';
+import { checkBacktracking } from './check-backtracking.js';
 
 const files: GrammarFile[] = [baseFile, moderngovFile, numberedFile, scrutinyFile].map((file) =>
   parseGrammarFile(file, `grammars/${(file as { id: string }).id}.json`),
@@ -36,9 +37,22 @@ export function builtinGrammar(id: string): Grammar {
   return grammar;
 }
 
-/** A user's grammar object: validated, then compiled against the built-in library for `extends`. */
+const userGrammars = new Map<string, Grammar>();
+
+/**
+ * A user's grammar object: validated, checked for exponential backtracking (recheck), then compiled against
+ * the built-in library for `extends`. Checked once per distinct grammar (the check takes a moment).
+ */
 export function userGrammar(value: unknown): Grammar {
-  return compileGrammar(parseGrammarFile(value, 'options.grammar'), grammarLibrary);
+  const key = JSON.stringify(value);
+  const cached = userGrammars.get(key);
+  if (cached) return cached;
+  const file = parseGrammarFile(value, 'options.grammar');
+  const grammar = compileGrammar(file, grammarLibrary);
+  checkBacktracking(file);
+  if (userGrammars.size > 32) userGrammars.clear();
+  userGrammars.set(key, grammar);
+  return grammar;
 }
 
 export const roles: Gazetteer = GazetteerSchema.parse(rolesFile);

@@ -8,8 +8,25 @@
 import { GrammarSchema, type GrammarFile, type Rule, type RuleKind } from '../schema/grammar.js';
 import { MinutesError } from '../errors.js';
 
+/**
+ * The most text a rule of each kind is run on. Labels and headings are short lines; sentence and paragraph
+ * rules read sentences. A rule anchored at the end (`$`) does not apply to longer text (no label is that
+ * long); any other rule sees the first `limit` characters. So even a pattern with polynomial backtracking
+ * (recheck, `npm run redos`, lists them) costs at most a constant per unit, and the pipeline stays linear.
+ */
+export const LINE_LIMIT = 300;
+export const SENTENCE_LIMIT = 2_000;
+const LINE_KINDS = new Set<RuleKind>([
+  'pageChrome', 'titleCue', 'meetingLine', 'meetingHeading', 'committeeLine', 'dateLine', 'itemHeading', 'pdfSuffix',
+  'minutesStart', 'decisionStart', 'documentsLine', 'truncation', 'noise', 'sectionLabel', 'resolutionLabel',
+  'recommendationLabel', 'actionLine',
+]);
+export const limitOf = (kind: RuleKind): number => (kind === 'detect' ? 20_000 : LINE_KINDS.has(kind) ? LINE_LIMIT : SENTENCE_LIMIT);
+
 export interface CompiledRule extends Rule {
   regex: RegExp;
+  /** The pattern ends with `$`: it must see the whole text, so it does not apply to text over the limit. */
+  anchoredEnd: boolean;
   /** The same pattern with the g flag, for scanning every match. */
   globalRegex: RegExp;
   /** The grammar the rule came from. */
@@ -50,9 +67,13 @@ export class Grammar {
 
   /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
   first(kind: RuleKind, text: string): RuleMatch | null {
+    const limit = limitOf(kind);
+    const long = text.length > limit;
+    const bounded = long ? text.slice(0, limit) : text;
     for (const rule of this.rulesOf(kind)) {
+      if (long && rule.anchoredEnd) continue;
       rule.regex.lastIndex = 0;
-      const match = rule.regex.exec(text);
+      const match = rule.regex.exec(bounded);
       if (match) return this.hit({ rule, match, groups: { ...(match.groups ?? {}) } });
     }
     return null;
@@ -66,9 +87,13 @@ export class Grammar {
   /** The earliest match of any rule of `kind` in `text` (ties go to grammar order). */
   earliest(kind: RuleKind, text: string): RuleMatch | null {
     let best: RuleMatch | null = null;
+    const limit = limitOf(kind);
+    const long = text.length > limit;
+    const bounded = long ? text.slice(0, limit) : text;
     for (const rule of this.rulesOf(kind)) {
+      if (long && rule.anchoredEnd) continue;
       rule.regex.lastIndex = 0;
-      const match = rule.regex.exec(text);
+      const match = rule.regex.exec(bounded);
       if (match && (!best || match.index < best.match.index)) best = { rule, match, groups: { ...(match.groups ?? {}) } };
     }
     return best ? this.hit(best) : null;
@@ -77,8 +102,12 @@ export class Grammar {
   /** Every match of every rule of `kind` in `text`, in text order. */
   all(kind: RuleKind, text: string): RuleMatch[] {
     const out: RuleMatch[] = [];
+    const limit = limitOf(kind);
+    const long = text.length > limit;
+    const bounded = long ? text.slice(0, limit) : text;
     for (const rule of this.rulesOf(kind)) {
-      for (const match of text.matchAll(rule.globalRegex)) {
+      if (long && rule.anchoredEnd) continue;
+      for (const match of bounded.matchAll(rule.globalRegex)) {
         out.push(this.hit({ rule, match: match as RegExpExecArray, groups: { ...(match.groups ?? {}) } }));
         if (match[0].length === 0) break;
       }
@@ -118,7 +147,13 @@ function compileRule(rule: Rule, grammarId: string, index: number): CompiledRule
   try {
     // Every pattern runs in Unicode mode so that \p{…} classes work and surrogate pairs stay whole.
     const flags = [...new Set(rule.flags + 'u')].join('');
-    return { ...rule, regex: new RegExp(rule.pattern, flags), globalRegex: new RegExp(rule.pattern, flags + 'g'), grammar: grammarId };
+    return {
+      ...rule,
+      regex: new RegExp(rule.pattern, flags),
+      globalRegex: new RegExp(rule.pattern, flags + 'g'),
+      anchoredEnd: /(?<!\\)\$$/.test(rule.pattern),
+      grammar: grammarId,
+    };
   } catch (error) {
     throw new MinutesError(
       'E_GRAMMAR_INVALID',

@@ -95,7 +95,12 @@ export function mdastToText(tree: MdastRoot): string {
       case 'paragraph':
       case 'heading': {
         // Trim line ends, but keep a first line's leading no-break spaces: they are its indent, as on the lines after it.
-        const text = inline(node).replace(/[ \t]+\n/g, '\n').replace(/^[\n\r]+/, '').replace(/\s+$/, '');
+        const text = inline(node)
+          .split('\n')
+          .map((line) => trimSpacesEnd(line))
+          .join('\n')
+          .replace(/^[\n\r]+/, '')
+          .trimEnd();
         if (text.trim()) blocks.push(indent + text.replace(/\n/g, `\n${indent}`));
         return;
       }
@@ -125,4 +130,11 @@ export function mdastToText(tree: MdastRoot): string {
   };
   block(tree, '');
   return blocks.join('\n\n') + (blocks.length ? '\n' : '');
+}
+
+/** Drops trailing spaces and tabs (not no-break spaces), in linear time. */
+function trimSpacesEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }

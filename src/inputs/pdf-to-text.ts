@@ -56,7 +56,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
       if (text) {
         // A paragraph that runs on over the page break is one paragraph.
         const runsOn = previous?.endsWrapped && !opensNewLine(page.text.trimStart(), text.trimEnd());
-        text = runsOn ? text.replace(/\s+$/, ' ') : text.replace(/\s+$/, '') + '\n\n';
+        text = runsOn ? text.trimEnd() + ' ' : text.trimEnd() + '\n\n';
       }
       pageStarts.push(text.length);
       text += page.text;
@@ -106,7 +106,7 @@ function layoutPage(items: TextItem[]): PageText {
       text += part.str;
       end = part.right;
     }
-    line.text = text.replace(/\s+$/, '');
+    line.text = text.trimEnd();
   }
   lines.sort((a, b) => b.y - a.y || a.left - b.left);
   const rightMargin = Math.max(...lines.map((l) => l.right));

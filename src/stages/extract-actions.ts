@@ -17,6 +17,7 @@ import { tightSpan } from '../context.js';
 import { isAgent, isPersonName, isRole, honorificLength } from '../nlp/people.js';
 import { unitSentences } from './extract-people.js';
 import { resolveDue } from '../text/dates.js';
+import { SENTENCE_LIMIT } from '../grammar/compile.js';
 
 type Action = Context['drafts']['actions'][number];
 
@@ -31,7 +32,8 @@ function actionSpan(ctx: Context, start: number, end: number): DraftSpan {
 
 /** Owners named inside a clause: "requests that the Director of X circulate", "delegate authority to the director", "from the service". */
 function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
-  const text = ctx.text.slice(span.start, span.end);
+  // Owners are named near the start of a clause; reading at most SENTENCE_LIMIT characters keeps it linear.
+  const text = ctx.text.slice(span.start, Math.min(span.end, span.start + SENTENCE_LIMIT));
   const owners: DraftOwner[] = [];
   const patterns = [
     /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s+(?<who>(?:the\s+)?[A-Z][\w&'’ ,-]{1,80}?)\s+(?:should\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\b/g,

@@ -20,6 +20,7 @@ interface Person {
   role: DraftSpan | null;
 }
 
+const NAME_ROLE_MAX = 200;
 const NAME_ROLE_LINE = /^(?<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?<role>[A-Z].*?)\s*$/;
 
 /** Sentences of a unit with a leading "Note:" or "(Minute No. 43 – …) –" prefix skipped. */
@@ -50,7 +51,8 @@ export function extractPeople(ctx: Context): void {
     if (u.section === 'attendance') continue;
 
     // A witness list, labelled or bare: "Clare Curran, Cabinet Member for Children and Families Wellbeing".
-    const line = NAME_ROLE_LINE.exec(u.text.trim());
+    // A list line is short; a long unit is never one (and the pattern is only run on short text).
+    const line = u.text.length <= NAME_ROLE_MAX ? NAME_ROLE_LINE.exec(u.text.trim()) : null;
     const lowercaseWords = (u.text.match(/(?:^|\s)[a-z][a-z'’-]*/g) ?? []).length;
     if (line?.groups && lowercaseWords <= 4 && !/[.;:]$/.test(u.text.trim()) && u.part === 'minutes' && (u.section === 'witnesses' || isRole(line.groups.role) || isBody(line.groups.role))) {
       const nameStart = u.start + u.text.indexOf(line.groups.name);

@@ -61,8 +61,11 @@ export function normaliseText(input: string): NormalisedText {
       const mapped = mapChar(ch, input[end]);
       if (mapped === null) continue;
       out.push(mapped);
-      starts.push(start);
-      ends.push(end);
+      // One map entry per UTF-16 code unit: an astral character is two.
+      for (let k = 0; k < mapped.length; k++) {
+        starts.push(start);
+        ends.push(end);
+      }
     }
   }
   return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), inputLength: input.length };

@@ -11,6 +11,7 @@ import type { Context, Part, PlacedUnit, DraftItem } from '../context.js';
 import type { Section } from '../schema/grammar.js';
 import { isHeadingLike, type Unit } from './group-units.js';
 import { parseUkDate } from '../text/dates.js';
+import { LINE_LIMIT } from '../grammar/compile.js';
 import { splitDashOutcome } from './extract-decisions.js';
 
 export function segmentDocument(ctx: Context, units: Unit[]): void {
@@ -119,7 +120,10 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       else if (part === 'agenda' && !hasMinutesMarker) part = 'minutes';
       return place('label', { part: 'trailer' });
     }
-    const truncation = grammar.first('truncation', text);
+    // The publisher's cue ends the text: look for it in the unit's tail (a unit may be a long paragraph).
+    const tailFrom = Math.max(0, text.length - LINE_LIMIT);
+    const truncationHit = grammar.first('truncation', text.slice(tailFrom));
+    const truncation = truncationHit ? { ...truncationHit, match: Object.assign([...truncationHit.match], { index: truncationHit.match.index + tailFrom }) } : null;
     if (truncation) {
       ctx.drafts.truncated = true;
       ctx.drafts.warnings.push({
@@ -128,7 +132,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
         span: { start: unit.start + truncation.match.index, end: unit.end },
       });
       // "… Herefordshire ... view the full minutes text for item 6": the words before the cue still count.
-      const before = text.slice(0, truncation.match.index).replace(/[\s.…]+$/, '');
+      const before = trimEndOf(text.slice(0, truncation.match.index), ' \t\n.…');
       if (before.length < 3) return place('chrome');
       return place('content', { pointEnd: unit.start + before.length, end: unit.start + before.length });
     }
@@ -143,7 +147,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     if (label) {
       // "1. APOLOGIES FOR ABSENCE" or, in minutes without items of their own, "Declarations of Interest": an item too.
       const opensItem = !hasMeetingLine && (((unit.marker?.kind === 'number' || unit.marker?.kind === 'minute-ref') && unit.indent <= 1) || (!unit.marker && !hasMinutesMarker && label.rule.section !== 'attendance'));
-      if (opensItem && !text.slice(label.match[0].length).trim()) newItem(unit.marker?.value ?? null, stripPdfSuffix(ctx, text.replace(/[:\s]+$/, '')), unit);
+      if (opensItem && !text.slice(label.match[0].length).trim()) newItem(unit.marker?.value ?? null, stripPdfSuffix(ctx, trimEndOf(text, ': \t\n')), unit);
       section = label.rule.section ?? null;
       status = label.rule.status;
       const rest = text.slice(label.match[0].length).trim();
@@ -286,4 +290,11 @@ function readMeetingHeader(ctx: Context, units: Unit[], headerIndex: number): vo
     const line = grammar.first('committeeLine', above);
     if (line && line.match.index === 0) meeting.committee = line.groups.committee?.trim() || null;
   }
+}
+
+/** Drops the given characters from the end of a string (a linear-time `replace(/[…]+$/, '')`). */
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }

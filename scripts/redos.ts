@@ -1,0 +1,103 @@
+/**
+ * npm run redos — every regular expression in grammars/ and in src/ checked for super-linear backtracking
+ * with recheck. Exponential backtracking fails, everywhere. Polynomial backtracking in a grammar rule passes
+ * only because the pipeline bounds the text each rule kind sees (LINE_LIMIT / SENTENCE_LIMIT in
+ * src/grammar/compile.ts); in code it fails unless the expression is listed below with the bound that makes
+ * it safe. Run in CI by .ci/run.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { checkSync } from 'recheck';
+import { grammarLibrary } from '../src/grammar/builtin.js';
+import { limitOf } from '../src/grammar/compile.js';
+
+const TIMEOUT_MS = Number(process.env.REDOS_TIMEOUT_MS ?? 10_000);
+
+/** Code expressions recheck calls polynomial, with why their input is bounded. */
+const BOUNDED_IN_CODE: Record<string, string> = {
+  "\\b(?<who>(?:the\\s+)?[A-Z][\\w&'’ -]{1,80}?)\\s+(?:be|is|was|are|were)\\s+(?:authorised|authorized|delegated|asked|requested|instructed)\\s+to\\b": 'ownersIn reads at most SENTENCE_LIMIT characters',
+  "\\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\\s+(?<who>(?:the\\s+)?[A-Z][\\w&'’ -]{1,80}?)\\s+to\\s+[a-z]": 'ownersIn reads at most SENTENCE_LIMIT characters',
+  '(\\s+and\\s+(?=the\\s|[A-Z]))': 'splits an owner phrase of at most 80 characters',
+  '\\s+(?:substitut(?:ed|ing)\\s+)?for\\s+(.+)$': 'an attendance entry is at most 120 characters',
+  '^(.*?)\\s*\\((.+)\\)\\s*$': 'an attendance entry is at most 120 characters',
+  "^(?<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\\.?\\s+)?[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’.-]*){0,3}),\\s+(?<role>[A-Z].*?)\\s*$": 'run only on units of at most NAME_ROLE_MAX (200) characters',
+  '[,\\s]+$': 'trims a witness phrase, at most 200 characters (the witness rules capture {1,200})',
+  '^(.+?)\\s+(?:on\\s+behalf\\s+of|from|of)\\s+(?:the\\s+)?(.+)$': 'splits a witness phrase of at most 200 characters',
+  '^(.+?)\\s*\\(([^)]+)\\)$': 'splits a witness phrase of at most 200 characters',
+  ',\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|;\\s*': 'splits a member list captured by a declaration rule (at most 7 names)',
+  '\\s+and\\s+(?=(?:the\\s+|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor)\\b)|,\\s+(?=(?:the\\s+|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\\b)': 'splits a witness phrase of at most 200 characters',
+  '\\s*[–—-]\\s*$': 'trims an item title of at most 110 characters (splitDashOutcome)',
+};
+
+interface Finding {
+  where: string;
+  source: string;
+  status: string;
+  detail: string;
+}
+
+function check(source: string, flags: string): { status: string; detail: string } {
+  const result = checkSync(source, flags.replace(/[gy]/g, ''), { timeout: TIMEOUT_MS });
+  if (result.status === 'vulnerable') return { status: result.complexity.type, detail: result.attack?.pattern ?? '' };
+  if (result.status === 'unknown') return { status: 'unknown', detail: result.error?.kind ?? '' };
+  return { status: 'safe', detail: '' };
+}
+
+function codeRegexes(dir: string): { where: string; source: string; flags: string }[] {
+  const out: { where: string; source: string; flags: string }[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...codeRegexes(path));
+    else if (path.endsWith('.ts')) {
+      const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node) => {
+        if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+          const text = node.getText(file);
+          const slash = text.lastIndexOf('/');
+          const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+          out.push({ where: `${path}:${line}`, source: text.slice(1, slash), flags: text.slice(slash + 1) });
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+  }
+  return out;
+}
+
+const failures: Finding[] = [];
+const bounded: Finding[] = [];
+let checked = 0;
+const t0 = performance.now();
+
+for (const grammar of grammarLibrary.values()) {
+  for (const rule of grammar.rules) {
+    const { status, detail } = check(rule.pattern, rule.flags + 'u');
+    checked++;
+    const finding = { where: `grammars/${grammar.id}.json ${rule.id} (${rule.kind}, ≤ ${limitOf(rule.kind)} chars)`, source: rule.pattern, status, detail };
+    if (status === 'exponential') failures.push(finding);
+    else if (status !== 'safe') bounded.push(finding);
+  }
+}
+
+for (const { where, source, flags } of codeRegexes(new URL('../src', import.meta.url).pathname)) {
+  const { status, detail } = check(source, flags);
+  checked++;
+  const finding = { where, source, status, detail };
+  if (status === 'safe') continue;
+  if (status !== 'exponential' && BOUNDED_IN_CODE[source]) bounded.push({ ...finding, detail: BOUNDED_IN_CODE[source] });
+  else failures.push(finding);
+}
+
+console.log(`redos: ${checked} regular expressions checked in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+if (bounded.length) {
+  console.log(`\n${bounded.length} polynomial or undecided, safe because their input is bounded:`);
+  for (const f of bounded) console.log(`  ${f.status.padEnd(11)} ${f.where}`);
+}
+if (failures.length) {
+  console.log(`\n${failures.length} FAILED:`);
+  for (const f of failures) console.log(`  ${f.status.padEnd(11)} ${f.where}\n      /${f.source}/\n      attack: ${f.detail.slice(0, 160)}`);
+  process.exit(1);
+}
+console.log('\nno regular expression can backtrack without bound');
