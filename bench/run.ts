@@ -1,62 +1,128 @@
 /**
- * npm run bench — throughput of extract() against remark-parse alone on the same texts, time per stage,
- * and peak RSS. The benchmark corpus is the corpus/ texts cycled in a fixed order up to the target size
- * (deterministic: the same bytes every run). Not a test: figures go in the README.
- *   npm run bench -- --mb 1     (default 1)
+ * npm run bench — speed and memory, measured (not asserted in tests). In one run:
+ *  - extract() single-threaded over 1, 10 and 100 MB of documents (MB/s, documents/s), against remark-parse
+ *    alone over the same texts (the ratio is the headline figure), and whether the cost is linear;
+ *  - the batch command with --jobs 1 and --jobs 2 over the same documents as files, with its peak memory;
+ *  - time per pipeline stage; pathological inputs' cost per byte against normal text; this process's peak RSS.
+ * The benchmark corpus is generated from corpus/: each document joins corpus texts in a fixed order until it
+ * passes 5,000 characters, so every run reads the same bytes.
+ *   npm run bench                 (1, 10 and 100 MB; several minutes)
+ *   npm run bench -- --sizes 1,10 (quicker)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { extract } from '../src/index.js';
 
-const mbArg = process.argv.indexOf('--mb');
-const targetMb = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 1;
+const sizesArg = process.argv.indexOf('--sizes');
+const sizes = (sizesArg > 0 ? process.argv[sizesArg + 1] : '1,10,100').split(',').map(Number);
+const root = new URL('../', import.meta.url).pathname;
 
-const corpusDir = new URL('../corpus/', import.meta.url);
 const texts = ['seeds', 'dev'].flatMap((folder) =>
-  readdirSync(new URL(`${folder}/`, corpusDir))
+  readdirSync(join(root, 'corpus', folder))
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => readFileSync(new URL(`${folder}/${f}`, corpusDir), 'utf8')),
+    .map((f) => readFileSync(join(root, 'corpus', folder, f), 'utf8')),
 );
-const docs: string[] = [];
-let chars = 0;
-for (let i = 0; chars < targetMb * 1_000_000; i++) {
-  docs.push(texts[i % texts.length]);
-  chars += texts[i % texts.length].length;
-}
-const mb = chars / 1_000_000;
 
-function time(fn: () => void): number {
+/** Documents of ≥ 5,000 characters built from the corpus in a fixed order, up to `mb` megabytes. */
+function benchmarkCorpus(mb: number): string[] {
+  const docs: string[] = [];
+  let total = 0;
+  let k = 0;
+  while (total < mb * 1_000_000) {
+    let doc = '';
+    while (doc.length < 5_000) doc += (doc ? '\n\n' : '') + texts[k++ % texts.length];
+    docs.push(doc);
+    total += doc.length;
+  }
+  return docs;
+}
+
+const seconds = (fn: () => void) => {
   const t0 = performance.now();
   fn();
   return (performance.now() - t0) / 1000;
-}
-
-// Warm up both, so JIT compilation is not counted.
+};
+const mbOf = (docs: string[]) => docs.reduce((n, d) => n + d.length, 0) / 1_000_000;
 const parser = unified().use(remarkParse);
-for (const d of docs.slice(0, 50)) {
+const out: string[] = [];
+const print = (line = '') => {
+  out.push(line);
+  console.log(line);
+};
+
+// Warm up, so JIT compilation is not counted.
+for (const d of benchmarkCorpus(0.3)) {
   parser.parse(d);
   extract(d);
 }
 
-const remarkSeconds = time(() => {
-  for (const d of docs) parser.parse(d);
-});
-const timings: Record<string, number> = {};
-const extractSeconds = time(() => {
-  for (const d of docs) extract(d, { timings });
-});
+print(`# committee-minutes benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+print('## extract() single-threaded, against remark-parse alone on the same texts\n');
+print('| corpus | documents | remark-parse alone | extract() | ratio | extract() docs/s | s per MB |');
+print('| --- | --- | --- | --- | --- | --- | --- |');
+const perMb: number[] = [];
+let stageTimings: Record<string, number> = {};
+for (const mb of sizes) {
+  const docs = benchmarkCorpus(mb);
+  const size = mbOf(docs);
+  const remark = seconds(() => docs.forEach((d) => parser.parse(d)));
+  const timings: Record<string, number> = {};
+  const ours = seconds(() => docs.forEach((d) => extract(d, { timings })));
+  if (mb === sizes[Math.min(1, sizes.length - 1)]) stageTimings = timings;
+  perMb.push(ours / size);
+  print(`| ${mb} MB | ${docs.length} | ${(size / remark).toFixed(2)} MB/s | ${(size / ours).toFixed(2)} MB/s | ${(remark / ours).toFixed(2)}× | ${Math.round(docs.length / ours)} | ${(ours / size).toFixed(3)} |`);
+}
+if (perMb.length > 1) {
+  const spread = Math.max(...perMb) / Math.min(...perMb) - 1;
+  print(`\nLinearity: seconds per MB vary by ${(spread * 100).toFixed(1)}% from ${sizes[0]} to ${sizes[sizes.length - 1]} MB (target: within 10%).`);
+}
 
-const row = (name: string, seconds: number) =>
-  `| ${name} | ${(mb / seconds).toFixed(2)} MB/s | ${Math.round(docs.length / seconds)} docs/s |`;
-console.log(`benchmark corpus: ${docs.length} documents, ${mb.toFixed(2)} MB (mean ${Math.round(chars / docs.length)} chars), node ${process.version}\n`);
-console.log('| what | throughput | documents |');
-console.log('| --- | --- | --- |');
-console.log(row('remark-parse alone', remarkSeconds));
-console.log(row('extract() (whole pipeline)', extractSeconds));
-console.log(`\nratio extract / remark-parse: ${(remarkSeconds / extractSeconds).toFixed(2)}×`);
-const total = Object.values(timings).reduce((a, b) => a + b, 0);
-console.log('\n| stage | ms | share |\n| --- | --- | --- |');
-for (const [stage, ms] of Object.entries(timings)) console.log(`| ${stage} | ${Math.round(ms)} | ${((100 * ms) / total).toFixed(1)}% |`);
-console.log(`\npeak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+print('\n## Where the time goes (stage shares)\n');
+print('| stage | share |\n| --- | --- |');
+const total = Object.values(stageTimings).reduce((a, b) => a + b, 0);
+for (const [stage, ms] of Object.entries(stageTimings).sort((a, b) => b[1] - a[1])) print(`| ${stage} | ${((100 * ms) / total).toFixed(1)}% |`);
+
+print('\n## batch command (files on disk, worker threads)\n');
+print('| corpus | jobs | MB/s | documents/s | peak memory |');
+print('| --- | --- | --- | --- | --- |');
+const cli = join(root, 'dist', 'cli.js');
+for (const mb of sizes.filter((s) => s >= 10)) {
+  const dir = mkdtempSync(join(tmpdir(), 'cm-bench-'));
+  const docs = benchmarkCorpus(mb);
+  mkdirSync(join(dir, 'in'));
+  docs.forEach((d, i) => writeFileSync(join(dir, 'in', `doc-${String(i).padStart(6, '0')}.txt`), d));
+  for (const jobs of [1, 2]) {
+    const outDir = join(dir, `out-${jobs}`);
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, [cli, 'batch', join(dir, 'in'), '--out', outDir, '--jobs', String(jobs), '--progress', 'none'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const s = (performance.now() - t0) / 1000;
+    const peak = /peak memory (\d+) MB/.exec(run.stderr)?.[1] ?? '?';
+    print(`| ${mb} MB | ${jobs} | ${(mbOf(docs) / s).toFixed(2)} | ${Math.round(docs.length / s)} | ${peak} MB |`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+print('\n## Pathological inputs: cost per byte against normal text (target: at most 3×)\n');
+const normal = benchmarkCorpus(2);
+const normalPerByte = seconds(() => normal.forEach((d) => extract(d))) / (mbOf(normal) * 1e6);
+const pathological: [string, string][] = [
+  ['one 5 MB line', 'The Committee noted the report and '.repeat(145_000)],
+  ['200,000 one-word bullet lines', '• item\n'.repeat(200_000)],
+  ['10,000 nested list levels', Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i % 200)}${i + 1}. level`).join('\n')],
+  ['"RESOLVED" repeated (1 MB)', 'RESOLVED '.repeat(111_112)],
+  ['1 MB of digits and dots', '1.2.3.4.5.6.7.8.9.0.'.repeat(50_000)],
+];
+print('| input | size | seconds | cost per byte vs normal |');
+print('| --- | --- | --- | --- |');
+for (const [name, text] of pathological) {
+  const s = seconds(() => extract(text));
+  print(`| ${name} | ${(text.length / 1e6).toFixed(1)} MB | ${s.toFixed(2)} | ${(s / text.length / normalPerByte).toFixed(2)}× |`);
+}
+
+print(`\nPeak RSS of this benchmark process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (it holds the ${sizes[sizes.length - 1]} MB corpus in memory).`);
+writeFileSync(join(root, 'bench', 'results.md'), out.join('\n') + '\n');

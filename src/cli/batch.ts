@@ -16,7 +16,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { glob } from 'tinyglobby';
 import type { IndexEntry, Task } from './convert-one.js';
-import { writeAtomic } from './convert-one.js';
+import { writeAtomic } from './write-atomic.js';
 
 export interface BatchOptions {
   out: string;
@@ -38,6 +38,9 @@ interface Planned {
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
+/** Heap of a batch worker, and of the worker that retries an input that ran out of it. */
+const WORKER_HEAP_MB = 128;
+const BIG_HEAP_MB = 4096;
 const INDEX = 'index.ndjson';
 const JOURNAL = '.index.journal.ndjson';
 
@@ -164,24 +167,32 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   interface Slot {
     worker: Worker;
     current: Planned | null;
+    /** A worker with a large heap, for an input that ran a normal worker out of memory. */
+    big: boolean;
   }
   const workers: Slot[] = [];
+  // Inputs whose worker died: each is tried once more, alone, in a worker with a large heap.
+  const retries: Planned[] = [];
+  const retried = new Set<Planned>();
   await new Promise<void>((finish) => {
     let next = 0;
     let active = 0;
     const dispatch = (slot: Slot) => {
-      if (stopping || next >= queue.length) {
+      const p = slot.big ? retries.shift() : stopping || next >= queue.length ? undefined : queue[next++];
+      if (!p) {
         slot.current = null;
+        if (slot.big) void slot.worker.terminate();
         if (active === 0) finish();
         return;
       }
-      const p = queue[next++];
       slot.current = p;
       active++;
       slot.worker.postMessage({ id: next, task: p.task });
     };
-    const spawn = (): Slot => {
-      const slot: Slot = { worker: new Worker(workerUrl), current: null };
+    const spawn = (big = false): Slot => {
+      // A capped heap makes V8 collect garbage early, so memory stays flat over a long archive.
+      const resourceLimits = big ? { maxOldGenerationSizeMb: BIG_HEAP_MB } : { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+      const slot: Slot = { worker: new Worker(workerUrl, { resourceLimits }), current: null, big };
       slot.worker.on('message', ({ entry }: { entry: IndexEntry }) => {
         active--;
         record(entry);
@@ -196,12 +207,25 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
           return;
         }
         if (!slot.current) return;
-        // The worker died on this input (out of memory, a native crash): it is an error, and work goes on.
+        const failed = slot.current;
+        slot.current = null;
         active--;
-        record(errorEntry(slot.current.task.rel, { code: 'E_WORKER_CRASH', message: 'the worker converting this file stopped unexpectedly' }, options.version));
-        const replacement = spawn();
-        workers[workers.indexOf(slot)] = replacement;
-        dispatch(replacement);
+        if (!retried.has(failed) && !slot.big) {
+          // Perhaps it needed more memory than a worker is given: try it once more, alone, with a large heap.
+          retried.add(failed);
+          retries.push(failed);
+          const big = spawn(true);
+          workers.push(big);
+          dispatch(big);
+        } else {
+          // The worker died on this input again (out of memory, a native crash): an error line, and work goes on.
+          record(errorEntry(failed.task.rel, { code: 'E_WORKER_CRASH', message: 'the worker converting this file stopped unexpectedly (it may need more memory than the machine has)' }, options.version));
+        }
+        if (!slot.big) {
+          const replacement = spawn();
+          workers[workers.indexOf(slot)] = replacement;
+          dispatch(replacement);
+        } else if (active === 0 && retries.length === 0 && (stopping || next >= queue.length)) finish();
       });
       return slot;
     };
@@ -248,7 +272,7 @@ function summarise(options: BatchOptions, entries: IndexEntry[], skipped: number
   options.log(`committee-minutes batch: ${converted} converted, ${skipped} skipped (unchanged), ${failed.length} failed${notStarted ? `, ${notStarted} not started (interrupted)` : ''} in ${(ms / 1000).toFixed(1)} s`);
   if (byCode.size) options.log(`  failed by code: ${[...byCode].sort().map(([c, n]) => `${c} ${n}`).join(', ')}`);
   if (records.size) options.log(`  records: ${[...records].map(([t, n]) => `${t} ${n}`).join(', ')}`);
-  options.log(`  index: ${join(options.out, INDEX)}`);
+  options.log(`  index: ${join(options.out, INDEX)} · peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }
 
 function makeProgress(options: BatchOptions, total: number, doneCount: () => number, errorCount: () => number) {

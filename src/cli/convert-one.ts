@@ -2,9 +2,10 @@
  * One batch input → its output file(s) and its index line. Runs in a worker thread. Outputs are written
  * atomically (a temporary file, then rename), so an interrupted run never leaves half a file.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeAtomic } from './write-atomic.js';
 import { extractSource } from '../extract-source.js';
 import { errorRecord, type ErrorRecord } from './errors.js';
 import { recordCounts } from './render.js';
@@ -36,18 +37,6 @@ export interface IndexEntry {
   format: string | null;
   version: string;
   timings: { readMs: number; extractMs: number; writeMs: number };
-}
-
-export async function writeAtomic(file: string, content: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(temp, content);
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
 }
 
 export async function convertOne(task: Task): Promise<IndexEntry> {

@@ -6,12 +6,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { extract, grammars, validate, MinutesError, type MinutesDocument } from '../index.js';
-import { extractSource } from '../extract-source.js';
-import { minutesJsonSchema } from '../schema/minutes.js';
+import type { MinutesDocument } from '../schema/minutes.js';
+import { grammars } from '../grammar/builtin.js';
+import { MinutesError } from '../errors.js';
 import { errorRecord } from './errors.js';
 import { CSV_HEADER, csvRows, markdown, OUTPUT_FORMATS, type OutputFormat } from './render.js';
 import { runBatch } from './batch.js';
+
+// The extraction library (compromise, pdfjs, mammoth …) loads only for the commands that extract: a batch's
+// main thread only coordinates its workers and stays small.
+const library = () => import('../index.js');
 import exampleText from '../../corpus/seeds/s004.txt';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -159,6 +163,7 @@ async function extractCommand(args: string[]): Promise<number> {
     if (positionals.length !== 1 || positionals[0] !== '-') throw new UsageError('--ndjson reads stdin: use "extract --ndjson -"');
     return streamNdjson(grammar, limit);
   }
+  const { extract, extractSource } = await library();
   if (values.example) {
     if (positionals.length) throw new UsageError('--example takes no FILE');
     write([extract(exampleText, { name: 'example:s004.txt', grammar: grammar as never })], format ?? 'json', Boolean(values.pretty));
@@ -191,6 +196,7 @@ async function extractCommand(args: string[]): Promise<number> {
 
 /** {"id","text"} lines in, {"id","document"} or {"id","error"} lines out, in order, one at a time. */
 async function streamNdjson(grammar: string | object | undefined, limit: number): Promise<number> {
+  const { extract } = await library();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNumber = 0;
   let failed = 0;
@@ -236,7 +242,7 @@ async function batchCommand(args: string[]): Promise<number> {
   if (!['tty', 'plain', 'none'].includes(progress)) throw new UsageError('--progress takes tty, plain or none');
   const grammar = grammarOption(values.grammar as string | undefined);
   if (typeof grammar === 'string' && !grammars.some((g) => g.id === grammar)) fail('E_GRAMMAR_UNKNOWN', `unknown grammar "${grammar}"; the built-in grammars are: ${grammars.map((g) => g.id).join(', ')}`);
-  if (grammar && typeof grammar === 'object') extract('', { grammar: grammar as never }); // validate it once, up front
+  if (grammar && typeof grammar === 'object') (await library()).extract('', { grammar: grammar as never }); // validate it once, up front
   return runBatch(positionals, {
     out: values.out as string,
     jobs,
@@ -251,7 +257,8 @@ async function batchCommand(args: string[]): Promise<number> {
   });
 }
 
-function validateCommand(args: string[]): number {
+async function validateCommand(args: string[]): Promise<number> {
+  const { validate } = await library();
   const { values, positionals } = parse(args, {});
   if (values.help) return void process.stdout.write(HELP.validate), 0;
   if (positionals.length === 0) throw new UsageError('validate takes FILE…');
@@ -321,7 +328,7 @@ async function main(argv: string[]): Promise<number> {
       return validateCommand(rest);
     case 'schema':
       if (rest.includes('--help')) return void process.stdout.write(HELP.schema), 0;
-      process.stdout.write(JSON.stringify(minutesJsonSchema(), null, 2) + '\n');
+      process.stdout.write(JSON.stringify((await import('../schema/minutes.js')).minutesJsonSchema(), null, 2) + '\n');
       return 0;
     case 'grammars':
       if (rest.includes('--help')) return void process.stdout.write(HELP.grammars), 0;

@@ -5,11 +5,11 @@
  */
 import { detectFormat } from './detect-format.js';
 import { decodeText } from './decode-text.js';
-import { htmlToText } from './html-to-text.js';
-import { readModernGovXml } from './moderngov-xml.js';
-import { readPdf } from './pdf-to-text.js';
-import { readDocx } from './docx-to-text.js';
 import { InputError, type SourceText } from './types.js';
+
+// Each format's reader (rehype, mammoth, pdfjs, fast-xml-parser) loads on first use: a batch of plain text
+// never pays for them.
+const html = () => import('./html-to-text.js');
 
 export interface ReadOptions {
   /** File name (its extension helps tell the format). */
@@ -23,16 +23,16 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions = {}): 
   const format = detectFormat(bytes, options.name ?? null, options.from);
   switch (format) {
     case 'pdf':
-      return [await readPdf(bytes)];
+      return [await (await import('./pdf-to-text.js')).readPdf(bytes)];
     case 'docx':
-      return [await readDocx(bytes)];
+      return [await (await import('./docx-to-text.js')).readDocx(bytes)];
     case 'html': {
       const { text, warnings } = decodeText(bytes);
-      return [{ format, text: htmlToText(text), part: null, pageStarts: null, warnings }];
+      return [{ format, text: (await html()).htmlToText(text), part: null, pageStarts: null, warnings }];
     }
     case 'moderngov-xml': {
       const { text } = decodeText(bytes);
-      return readModernGovXml(text);
+      return (await import('./moderngov-xml.js')).readModernGovXml(text);
     }
     default: {
       const { text, warnings } = decodeText(bytes);
