@@ -15,7 +15,7 @@
  *                        and the debate, and take action-log lines), then points (what is left), then
  *                        votes (which link to the resolutions).
  *  7. finish-document  — dedupe, ids, spans mapped to the input, texts cut from the input.
- *  8. validate         — zod, then ajv against schemas/minutes.schema.json (in extract.ts).
+ *  8. validate         — ajv against schemas/minutes.schema.json, the published contract (in extract.ts).
  */
 import type { Context } from './context.js';
 import { emptyDrafts } from './context.js';

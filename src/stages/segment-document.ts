@@ -243,10 +243,13 @@ function stripPdfSuffix(ctx: Context, title: string): string {
   return (hit ? title.slice(0, hit.match.index) : title).trim();
 }
 
+const HEADER_SEARCH_UNITS = 120;
+
 /** Index of a whole-meeting header that is followed by an attendance list, or -1. */
 function findWholeMeetingHeader(ctx: Context, units: Unit[]): number {
   const { grammar } = ctx;
-  for (let i = 0; i < units.length; i++) {
+  // A whole meeting's header opens it, after at most a cover letter: look no further than that.
+  for (let i = 0; i < Math.min(units.length, HEADER_SEARCH_UNITS); i++) {
     const text = units[i].text;
     if (!(grammar.first('committeeLine', text)?.match.index === 0 || grammar.first('meetingHeading', text)?.match.index === 0)) continue;
     for (let j = i + 1; j < Math.min(units.length, i + 5); j++) {
