@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MinutesDocument } from '../schema/minutes.js';
 import { grammars } from '../grammar/builtin.js';
@@ -29,6 +30,7 @@ Usage:
   committee-minutes extract FILE…|-        extract minutes from files (or stdin) to JSON / NDJSON / CSV / Markdown
   committee-minutes extract --ndjson -     stream: {"id","text"} lines in, one document line out per line
   committee-minutes batch IN… --out DIR    convert folders, globs and files; DIR/index.ndjson accounts for every input
+  committee-minutes review FILE…|DIR --out DIR   HTML pages showing every record on the minutes it came from
   committee-minutes schema                 print the JSON Schema of the output
   committee-minutes validate FILE…         check documents (JSON or NDJSON) against the schema
   committee-minutes grammars               list the built-in grammars
@@ -74,6 +76,14 @@ Checks each MinutesDocument (a JSON file, or NDJSON with one per line) against t
   schema: `Usage: committee-minutes schema
 
 Prints the JSON Schema (draft 2020-12) of a MinutesDocument.
+`,
+  review: `Usage: committee-minutes review FILE…|DIR --out DIR
+
+Writes one self-contained HTML page per document (no network: styles, script and data inline) showing the
+minutes with every record highlighted where it came from, a panel of the records by type and item, filters,
+warnings in place, a chart of records per item and the document's JSON to download; and, for several
+documents, DIR/index.html with one sortable row each. Reads minutes files in any format, MinutesDocument JSON
+files that carry source.text, or a batch output folder (run batch with --include-text).
 `,
   grammars: `Usage: committee-minutes grammars
 
@@ -307,6 +317,70 @@ async function validateCommand(args: string[]): Promise<number> {
   return invalid ? 1 : 0;
 }
 
+async function reviewCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string' }, from: { type: 'string' }, grammar: { type: 'string' } });
+  if (values.help) return void process.stdout.write(HELP.review), 0;
+  if (!values.out) throw new UsageError('review needs --out DIR');
+  if (positionals.length === 0) throw new UsageError('review takes FILE… or a batch output folder');
+  const { extractSource, validate } = await library();
+  const { reviewPage, reviewIndex } = await import('../review/render-review.js');
+  const { writeAtomic } = await import('./write-atomic.js');
+  const out = values.out as string;
+  const grammar = grammarOption(values.grammar as string | undefined);
+  const rows: { file: string; name: string; document: MinutesDocument | null; error: string | null }[] = [];
+  const used = new Set<string>();
+  const pageName = (name: string) => {
+    let base = name.replace(/^.*[\\/]/, '').replace(/[^\w.-]+/g, '-') || 'document';
+    for (let n = 2; used.has(base); n++) base = `${base.replace(/~\d+$/, '')}~${n}`;
+    used.add(base);
+    return `${base}.html`;
+  };
+  const add = async (name: string, document: MinutesDocument) => {
+    if (document.source.text === undefined) {
+      rows.push({ file: '', name, document: null, error: 'the document does not carry its text (source.text): extract or batch it with --include-text' });
+      return;
+    }
+    const file = pageName(document.source.part ? `${name}-${document.source.part}` : name);
+    await writeAtomic(join(out, file), reviewPage(document, document.source.text));
+    rows.push({ file, name, document, error: null });
+  };
+  // Inputs: minutes files, JSON documents, or batch output folders (their index.ndjson lists the documents).
+  const inputs: string[] = [];
+  for (const p of positionals) {
+    if (statSync(p, { throwIfNoEntry: false })?.isDirectory()) {
+      const index = join(p, 'index.ndjson');
+      if (!statSync(index, { throwIfNoEntry: false })) fail('E_USAGE', 'a folder given to review must be a batch output folder (with index.ndjson)', p);
+      for (const line of readFileSync(index, 'utf8').split('\n').filter(Boolean)) {
+        const entry = JSON.parse(line) as { path: string; outputs: string[]; error: { code: string; message: string } | null };
+        if (entry.error) rows.push({ file: '', name: entry.path, document: null, error: `${entry.error.code}: ${entry.error.message}` });
+        for (const o of entry.outputs) inputs.push(join(p, o));
+      }
+    } else inputs.push(p);
+  }
+  let failed = 0;
+  for (const input of inputs) {
+    try {
+      const bytes = readFileSync(input);
+      if (/\.json$/i.test(input)) {
+        const value = JSON.parse(bytes.toString('utf8')) as MinutesDocument;
+        if (!validate(value).valid) throw new MinutesError('E_OUTPUT_INVALID', 'not a valid MinutesDocument');
+        await add(value.source.name ?? input, value);
+      } else {
+        for (const document of await extractSource(bytes, { name: input, from: values.from as string | undefined, grammar: grammar as never, includeText: true })) await add(input, document);
+      }
+    } catch (error) {
+      const e = errorRecord(error);
+      rows.push({ file: '', name: input, document: null, error: `${e.code}: ${e.message}` });
+      process.stderr.write(`committee-minutes: ${e.code}: ${e.message} (${input})\n`);
+      failed++;
+    }
+  }
+  if (rows.length > 1) await writeAtomic(join(out, 'index.html'), reviewIndex(rows));
+  const pages = rows.filter((r) => r.file).length;
+  process.stderr.write(`committee-minutes review: ${pages} page${pages === 1 ? '' : 's'} written to ${out}${rows.length > 1 ? ` (index: ${join(out, 'index.html')})` : ''}\n`);
+  return failed || rows.some((r) => r.error) ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -326,6 +400,8 @@ async function main(argv: string[]): Promise<number> {
       return batchCommand(rest);
     case 'validate':
       return validateCommand(rest);
+    case 'review':
+      return reviewCommand(rest);
     case 'schema':
       if (rest.includes('--help')) return void process.stdout.write(HELP.schema), 0;
       process.stdout.write(JSON.stringify((await import('../schema/minutes.js')).minutesJsonSchema(), null, 2) + '\n');
