@@ -65,13 +65,17 @@ export class Grammar {
     return this.byKind.get(kind) ?? [];
   }
 
+  /** The text a rule of `kind` may see (at most its limit) and the rules that apply to it (see LINE_LIMIT). */
+  private bounded(kind: RuleKind, text: string): { text: string; rules: readonly CompiledRule[] } {
+    const limit = limitOf(kind);
+    if (text.length <= limit) return { text, rules: this.rulesOf(kind) };
+    return { text: text.slice(0, limit), rules: this.rulesOf(kind).filter((rule) => !rule.anchoredEnd) };
+  }
+
   /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
   first(kind: RuleKind, text: string): RuleMatch | null {
-    const limit = limitOf(kind);
-    const long = text.length > limit;
-    const bounded = long ? text.slice(0, limit) : text;
-    for (const rule of this.rulesOf(kind)) {
-      if (long && rule.anchoredEnd) continue;
+    const { text: bounded, rules } = this.bounded(kind, text);
+    for (const rule of rules) {
       rule.regex.lastIndex = 0;
       const match = rule.regex.exec(bounded);
       if (match) return this.hit({ rule, match, groups: { ...(match.groups ?? {}) } });
@@ -87,11 +91,8 @@ export class Grammar {
   /** The earliest match of any rule of `kind` in `text` (ties go to grammar order). */
   earliest(kind: RuleKind, text: string): RuleMatch | null {
     let best: RuleMatch | null = null;
-    const limit = limitOf(kind);
-    const long = text.length > limit;
-    const bounded = long ? text.slice(0, limit) : text;
-    for (const rule of this.rulesOf(kind)) {
-      if (long && rule.anchoredEnd) continue;
+    const { text: bounded, rules } = this.bounded(kind, text);
+    for (const rule of rules) {
       rule.regex.lastIndex = 0;
       const match = rule.regex.exec(bounded);
       if (match && (!best || match.index < best.match.index)) best = { rule, match, groups: { ...(match.groups ?? {}) } };
@@ -102,11 +103,8 @@ export class Grammar {
   /** Every match of every rule of `kind` in `text`, in text order. */
   all(kind: RuleKind, text: string): RuleMatch[] {
     const out: RuleMatch[] = [];
-    const limit = limitOf(kind);
-    const long = text.length > limit;
-    const bounded = long ? text.slice(0, limit) : text;
-    for (const rule of this.rulesOf(kind)) {
-      if (long && rule.anchoredEnd) continue;
+    const { text: bounded, rules } = this.bounded(kind, text);
+    for (const rule of rules) {
       for (const match of bounded.matchAll(rule.globalRegex)) {
         out.push(this.hit({ rule, match: match as RegExpExecArray, groups: { ...(match.groups ?? {}) } }));
         if (match[0].length === 0) break;
