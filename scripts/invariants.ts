@@ -4,8 +4,9 @@
  * collapsed (the grounding rule). Used by the property tests and by npm run fuzz.
  */
 import { validate, type MinutesDocument } from '../src/index.js';
+import { collapse } from '../src/text/sentences.js';
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
 
 export function invariantProblems(input: string, doc: MinutesDocument): string[] {
   const problems: string[] = [];

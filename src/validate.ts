@@ -6,15 +6,15 @@ import * as ajv2020Module from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
 
 import minutesSchema from '../schemas/minutes.schema.json' with { type: 'json' };
+import { unwrapDefault } from './interop.js';
 
 // ajv and ajv-formats may arrive as namespaces under NodeNext / the CJS build.
-const unwrap = <T>(m: unknown): T => ((m as { default?: unknown }).default ?? m) as T;
 type ValidateFunction = ((value: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 interface AjvLike {
   compile(schema: object): ValidateFunction;
 }
-const Ajv2020 = unwrap<new (options: { allErrors: boolean; strict: boolean }) => AjvLike>(ajv2020Module);
-const addFormats = unwrap<(ajv: AjvLike) => unknown>(addFormatsModule);
+const Ajv2020 = unwrapDefault<new (options: { allErrors: boolean; strict: boolean }) => AjvLike>(ajv2020Module);
+const addFormats = unwrapDefault<(ajv: AjvLike) => unknown>(addFormatsModule);
 
 export interface ValidationError {
   /** JSON Pointer to the offending value, e.g. "/actions/0/owners". */

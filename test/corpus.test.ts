@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { extract, validate, type MinutesDocument } from '../src/index.js';
 import { readCorpus, CORPUS_DIR, CORPUS_FOLDERS } from '../scripts/corpus.js';
 import { scoreFile, summarise, RECORD_TYPES } from '../scripts/score.js';
+import { collapse } from '../src/text/sentences.js';
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const update = process.env.UPDATE === '1';
 
 const outputs = new Map<string, { text: string; doc: MinutesDocument }>();

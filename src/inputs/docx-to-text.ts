@@ -5,8 +5,9 @@
 import mammothModule from 'mammoth';
 import { htmlToText } from './html-to-text.js';
 import { InputError, type SourceText } from './types.js';
+import { unwrapDefault } from '../interop.js';
 
-const mammoth = ((mammothModule as unknown as { default?: unknown }).default ?? mammothModule) as typeof mammothModule;
+const mammoth = unwrapDefault<typeof mammothModule>(mammothModule);
 
 export async function readDocx(bytes: Uint8Array): Promise<SourceText> {
   let html: string;

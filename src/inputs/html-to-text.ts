@@ -10,9 +10,10 @@ import rehypeParseModule from 'rehype-parse';
 import { toMdast as toMdastModule } from 'hast-util-to-mdast';
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { unwrapDefault } from '../interop.js';
+import { trimEndOf } from '../text/strings.js';
 
-const unwrap = <T>(m: unknown): T => ((m as { default?: unknown }).default ?? m) as T;
-const rehypeParse = unwrap<typeof rehypeParseModule>(rehypeParseModule);
+const rehypeParse = unwrapDefault<typeof rehypeParseModule>(rehypeParseModule);
 const toMdast = toMdastModule;
 
 const parser = unified().use(rehypeParse);
@@ -97,7 +98,7 @@ export function mdastToText(tree: MdastRoot): string {
         // Trim line ends, but keep a first line's leading no-break spaces: they are its indent, as on the lines after it.
         const text = inline(node)
           .split('\n')
-          .map((line) => trimSpacesEnd(line))
+          .map((line) => trimEndOf(line, ' \t'))
           .join('\n')
           .replace(/^[\n\r]+/, '')
           .trimEnd();
@@ -132,9 +133,3 @@ export function mdastToText(tree: MdastRoot): string {
   return blocks.join('\n\n') + (blocks.length ? '\n' : '');
 }
 
-/** Drops trailing spaces and tabs (not no-break spaces), in linear time. */
-function trimSpacesEnd(line: string): string {
-  let end = line.length;
-  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  return line.slice(0, end);
-}

@@ -5,9 +5,10 @@
  */
 import nlpModule from 'compromise';
 import { roles } from '../grammar/builtin.js';
+import { unwrapDefault } from '../interop.js';
 
 // compromise ships ESM and CJS; under the CJS build it may arrive as a namespace object.
-const nlp = ((nlpModule as unknown as { default?: unknown }).default ?? nlpModule) as typeof nlpModule;
+const nlp = unwrapDefault<typeof nlpModule>(nlpModule);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (list: readonly string[]) => list.map(escape).sort((a, b) => b.length - a.length).join('|');

@@ -23,8 +23,22 @@ interface Person {
 const NAME_ROLE_MAX = 200;
 const NAME_ROLE_LINE = /^(?<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?<role>[A-Z].*?)\s*$/;
 
-/** Sentences of a unit with a leading "Note:" or "(Minute No. 43 – …) –" prefix skipped. */
+const sentencesOf = new WeakMap<PlacedUnit, Sentence[]>();
+
+/**
+ * Sentences of a unit with a leading "Note:" or "(Minute No. 43 – …) –" prefix skipped. Several stages read
+ * the same unit's sentences: they are split once per unit and kept.
+ */
 export function unitSentences(ctx: Context, u: PlacedUnit): Sentence[] {
+  let sentences = sentencesOf.get(u);
+  if (!sentences) {
+    sentences = splitUnit(u);
+    sentencesOf.set(u, sentences);
+  }
+  return sentences;
+}
+
+function splitUnit(u: PlacedUnit): Sentence[] {
   return splitSentences(u.text, u.start).map((s) => {
     const prefix = /^(?:Note\s*:\s*|\([^)]{0,120}\)\s*[–—-]\s*)/.exec(s.text);
     return prefix ? { start: s.start + prefix[0].length, end: s.end, text: s.text.slice(prefix[0].length) } : s;

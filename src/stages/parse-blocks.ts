@@ -10,9 +10,10 @@
 import { unified } from 'unified';
 import remarkParseModule from 'remark-parse';
 import type { Root } from 'mdast';
+import { unwrapDefault } from '../interop.js';
 
 // remark-parse is ESM-only: in the CJS build it may arrive as a namespace object.
-const remarkParse = ((remarkParseModule as unknown as { default?: unknown }).default ?? remarkParseModule) as typeof remarkParseModule;
+const remarkParse = unwrapDefault<typeof remarkParseModule>(remarkParseModule);
 
 /** Constructs that minutes never use; see micromark's list of constructs. */
 export const DISABLED_CONSTRUCTS = [

@@ -13,6 +13,7 @@ import { isHeadingLike, type Unit } from './group-units.js';
 import { parseUkDate } from '../text/dates.js';
 import { LINE_LIMIT } from '../grammar/compile.js';
 import { splitDashOutcome } from './extract-decisions.js';
+import { trimEndOf } from '../text/strings.js';
 
 export function segmentDocument(ctx: Context, units: Unit[]): void {
   const { grammar } = ctx;
@@ -295,9 +296,3 @@ function readMeetingHeader(ctx: Context, units: Unit[], headerIndex: number): vo
   }
 }
 
-/** Drops the given characters from the end of a string (a linear-time `replace(/[…]+$/, '')`). */
-function trimEndOf(text: string, chars: string): string {
-  let end = text.length;
-  while (end > 0 && chars.includes(text[end - 1])) end--;
-  return text.slice(0, end);
-}

@@ -4,9 +4,10 @@
  * "in 12 months", "within six months"), the relative ones resolved against the meeting date.
  */
 import * as chronoModule from 'chrono-node';
+import { unwrapDefault } from '../interop.js';
 
 // chrono-node ships ESM and CJS; under the CJS build it may arrive as a namespace with a default.
-const chrono = ((chronoModule as unknown as { default?: typeof chronoModule }).default ?? chronoModule) as typeof chronoModule;
+const chrono = unwrapDefault<typeof chronoModule>(chronoModule);
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
