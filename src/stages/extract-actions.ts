@@ -18,6 +18,7 @@ import { isAgent, isPersonName, isRole, honorificLength } from '../nlp/people.js
 import { unitSentences } from './extract-people.js';
 import { resolveDue } from '../text/dates.js';
 import { SENTENCE_LIMIT } from '../grammar/compile.js';
+import { splitWithOffsets } from '../text/strings.js';
 
 type Action = Context['drafts']['actions'][number];
 
@@ -35,22 +36,23 @@ function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
   // Owners are named near the start of a clause; reading at most SENTENCE_LIMIT characters keeps it linear.
   const text = ctx.text.slice(span.start, Math.min(span.end, span.start + SENTENCE_LIMIT));
   const owners: DraftOwner[] = [];
-  const patterns = [
-    /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s+(?<who>(?:the\s+)?[A-Z][\w&'’ ,-]{1,80}?)\s+(?:should\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\b/g,
-    /\b(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+(?:be|is|was|are|were)\s+(?:authorised|authorized|delegated|asked|requested|instructed)\s+to\b/g,
-    /\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\s+(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+to\s+[a-z]/g,
-    /\bdelegated?\s+(?:authority\s+)?to\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,80}?)(?=\s+(?:to|in|for|and)\b|[,.;]|$)/g,
-    /\b(?:update|report|information|assurance)\s+from\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,60}?)(?=\s+(?:that|on|about|to|regarding)\b|[,.;]|$)/g,
+  // `lowercase`: this pattern's owner may be a plain "the service" (no capital, no role word).
+  const patterns: { regex: RegExp; lowercase?: boolean }[] = [
+    { regex: /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s+(?<who>(?:the\s+)?[A-Z][\w&'’ ,-]{1,80}?)\s+(?:should\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\b/g },
+    { regex: /\b(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+(?:be|is|was|are|were)\s+(?:authorised|authorized|delegated|asked|requested|instructed)\s+to\b/g },
+    { regex: /\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\s+(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+to\s+[a-z]/g },
+    { regex: /\bdelegated?\s+(?:authority\s+)?to\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,80}?)(?=\s+(?:to|in|for|and)\b|[,.;]|$)/g },
+    { regex: /\b(?:update|report|information|assurance)\s+from\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,60}?)(?=\s+(?:that|on|about|to|regarding)\b|[,.;]|$)/g, lowercase: true },
   ];
-  for (const pattern of patterns) {
-    for (const m of text.matchAll(pattern)) {
+  for (const { regex, lowercase } of patterns) {
+    for (const m of text.matchAll(regex)) {
       const who = m.groups!.who;
       const offset = span.start + m.index + m[0].indexOf(who);
       // "the Director of Finance and the Head of Legal Services": each is an owner.
       for (const part of who.split(/(\s+and\s+(?=the\s|[A-Z]))/)) {
         if (/^\s+and\s+$/.test(part) || !part.trim()) continue;
         const at = offset + who.indexOf(part);
-        const owner = makeOwner(ctx, { start: at, end: at + part.length }, pattern === patterns[4]);
+        const owner = makeOwner(ctx, { start: at, end: at + part.length }, lowercase);
         if (owner) owners.push(owner);
       }
     }
@@ -112,7 +114,6 @@ export function extractActions(ctx: Context): void {
   }
 
   // 2. ACTION lines.
-  const taskOwners: DraftOwner[] = [];
   ctx.units.forEach((u, index) => {
     if (u.role === 'chrome' || u.part === 'preamble') return;
     const hit = grammar.first('actionLine', u.text);
@@ -129,11 +130,11 @@ export function extractActions(ctx: Context): void {
     if (hit.groups.task) {
       const taskStart = u.start + hit.match[0].indexOf(hit.groups.task);
       // "Action: Clerk to order the device …": the owner leads the task.
+      let taskOwner: DraftOwner | null = null;
       const lead = !owner ? grammar.first('actionCue', hit.groups.task) : null;
       if (lead && lead.rule.id.endsWith('action-log-line') && lead.groups.who && isAgent(lead.groups.who)) {
         const whoStart = taskStart + lead.match.index + lead.match[0].indexOf(lead.groups.who);
-        const found = makeOwner(ctx, { start: whoStart, end: whoStart + lead.groups.who.length });
-        if (found) taskOwners.push(found);
+        taskOwner = makeOwner(ctx, { start: whoStart, end: whoStart + lead.groups.who.length });
       }
       // The task restates the decision just above it: one thing asked twice is one action.
       const previous = ctx.units[index - 1];
@@ -145,7 +146,7 @@ export function extractActions(ctx: Context): void {
         item: u.item,
         rule: hit.rule.id,
         confidence: 0.9,
-        owners: owner ? [owner] : taskOwners.splice(0),
+        owners: owner ? [owner] : taskOwner ? [taskOwner] : [],
         due: null,
         from: null,
       });
@@ -228,13 +229,8 @@ function fillOwnerName(ctx: Context, owner: DraftOwner): void {
 }
 
 /** A sentence's clauses, cut at semicolons: each may carry its own commitment. */
-function splitClauses(sentence: { start: number; end: number; text: string }): { start: number; end: number; text: string }[] {
-  const out: { start: number; end: number; text: string }[] = [];
-  let from = 0;
-  for (const m of sentence.text.matchAll(/;\s*(?:and\s+)?/g)) {
-    out.push({ start: sentence.start + from, end: sentence.start + m.index, text: sentence.text.slice(from, m.index) });
-    from = m.index + m[0].length;
-  }
-  out.push({ start: sentence.start + from, end: sentence.end, text: sentence.text.slice(from) });
-  return out.filter((c) => c.text.trim().length > 0);
+function splitClauses(sentence: { start: number; text: string }): { start: number; end: number; text: string }[] {
+  return splitWithOffsets(sentence.text, /;\s*(?:and\s+)?/g)
+    .filter((c) => c.text.trim().length > 0)
+    .map((c) => ({ start: sentence.start + c.offset, end: sentence.start + c.offset + c.text.length, text: c.text }));
 }

@@ -66,9 +66,10 @@ function takeBlock(ctx: Context, i: number, labelEnd: number, kind: Kind, rule: 
     rest = ctx.text.slice(restStart, head.end);
   }
   const records: { start: number; end: number; number: string | null; unit: number }[] = [];
-  const leadIn = rest.trim() === '' || SHORT_LEAD_IN.test(rest.trim()) || grammar.first('recommendationLabel', rest.trim())?.rule.id.endsWith('recommends-to-council') === true;
-  // "Resolved: That Cabinet recommends to Council that: 1. … 2. …" — each item is both a decision and a recommendation.
-  const alsoRecommends = kind === 'resolutions' && grammar.first('recommendationLabel', rest.trim())?.rule.id.endsWith('recommends-to-council') === true;
+  // "Resolved: That Cabinet recommends to Council that: 1. … 2. …" — a lead-in; each item is both a decision and a recommendation.
+  const toCouncil = grammar.first('recommendationLabel', rest.trim())?.rule.id.endsWith('recommends-to-council') === true;
+  const leadIn = rest.trim() === '' || SHORT_LEAD_IN.test(rest.trim()) || toCouncil;
+  const alsoRecommends = kind === 'resolutions' && toCouncil;
   // "… subject to the following conditions:" — the list that follows completes this decision.
   const absorbList = !leadIn && /:-?\s*$/.test(rest.trim());
   if (!leadIn) records.push({ start: restStart, end: head.end, number, unit: i });

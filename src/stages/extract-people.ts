@@ -13,6 +13,7 @@
 import type { Context, DraftSpan, PlacedUnit } from '../context.js';
 import { tightSpan } from '../context.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
+import { splitWithOffsets } from '../text/strings.js';
 import { honorificLength, isBody, isChair, isGeneric, isPersonName, isRole } from '../nlp/people.js';
 
 interface Person {
@@ -209,26 +210,10 @@ function collectAbbreviations(text: string): Map<string, DraftSpan> {
 
 /** "Councillors Smith, Jones and Mrs Patel" → each name with its offset in the list; "Councillors" carries over. */
 export function splitNameList(list: string): { text: string; offset: number }[] {
-  const out: { text: string; offset: number }[] = [];
-  const separator = /,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*/g;
-  let start = 0;
-  for (const m of list.matchAll(separator)) {
-    out.push({ text: list.slice(start, m.index), offset: start });
-    start = m.index + m[0].length;
-  }
-  out.push({ text: list.slice(start), offset: start });
-  return out.filter((p) => p.text.trim().length > 0);
+  return splitWithOffsets(list, /,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*/g).filter((p) => p.text.trim().length > 0);
 }
 
 /** "X and the Y", "X, Y and Z" where each part starts like a person or role; otherwise the whole. */
 function splitWitnessList(who: string): { text: string; offset: number }[] {
-  const separator = /\s+and\s+(?=(?:the\s+|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor)\b)|,\s+(?=(?:the\s+|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)/g;
-  const out: { text: string; offset: number }[] = [];
-  let start = 0;
-  for (const m of who.matchAll(separator)) {
-    out.push({ text: who.slice(start, m.index), offset: start });
-    start = m.index + m[0].length;
-  }
-  out.push({ text: who.slice(start), offset: start });
-  return out;
+  return splitWithOffsets(who, /\s+and\s+(?=(?:the\s+|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor)\b)|,\s+(?=(?:the\s+|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)/g);
 }

@@ -37,15 +37,20 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
   let meetingsSeen = 0;
   let minutesContentSeen = false;
 
-  const newItem = (number: string | null, title: string | null, unit: Unit) => {
+  const newItem = (number: string | null, title: string | null, index: number) => {
+    const unit = units[index];
     const id = `item-${items.length + 1}`;
     items.push({ id, number, title, span: { start: unit.start, end: unit.end } });
     item = id;
     section = null;
     // On a page of items each with its own "Minutes:", the text between a heading and its marker is agenda.
-    const index = units.indexOf(unit);
     if (hasMinutesMarker && units.slice(index + 1, index + 6).some((u) => at0('minutesStart', u.text))) part = 'agenda';
     return id;
+  };
+  /** A section label (or an item title that is one) opens its section, with the attendance status it gives. */
+  const openSection = (rule: { section?: Section; status?: PlacedUnit['status'] }) => {
+    section = rule.section ?? null;
+    status = rule.status;
   };
 
   units.forEach((unit, index) => {
@@ -74,7 +79,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
         meeting.date = g.date ? parseUkDate(g.date) : null;
         meeting.item = g.item ?? null;
       }
-      newItem(g.item ?? null, null, unit);
+      newItem(g.item ?? null, null, index);
       expectTitle = 'meeting';
       return place('heading');
     }
@@ -94,7 +99,7 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       title = stripPdfSuffix(ctx, title);
       if (currentItem && expectTitle === 'meeting') currentItem.title = title;
       // An agenda-item page is one item: its records belong to it.
-      if (expectTitle === 'page' && title) newItem(null, title, unit);
+      if (expectTitle === 'page' && title) newItem(null, title, index);
       if (meetingsSeen <= 1 && meeting.title === null) meeting.title = title || null;
       expectTitle = null;
       return place('heading');
@@ -123,17 +128,17 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     }
     // The publisher's cue ends the text: look for it in the unit's tail (a unit may be a long paragraph).
     const tailFrom = Math.max(0, text.length - LINE_LIMIT);
-    const truncationHit = grammar.first('truncation', text.slice(tailFrom));
-    const truncation = truncationHit ? { ...truncationHit, match: Object.assign([...truncationHit.match], { index: truncationHit.match.index + tailFrom }) } : null;
+    const truncation = grammar.first('truncation', text.slice(tailFrom));
     if (truncation) {
+      const cueAt = tailFrom + truncation.match.index;
       ctx.drafts.truncated = true;
       ctx.drafts.warnings.push({
         code: 'W_TRUNCATED',
         message: 'The text says it is cut short ("view the full minutes text"): records after this point are missing.',
-        span: { start: unit.start + truncation.match.index, end: unit.end },
+        span: { start: unit.start + cueAt, end: unit.end },
       });
       // "… Herefordshire ... view the full minutes text for item 6": the words before the cue still count.
-      const before = trimEndOf(text.slice(0, truncation.match.index), ' \t\n.…');
+      const before = trimEndOf(text.slice(0, cueAt), ' \t\n.…');
       if (before.length < 3) return place('chrome');
       return place('content', { pointEnd: unit.start + before.length, end: unit.start + before.length });
     }
@@ -148,9 +153,8 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     if (label) {
       // "1. APOLOGIES FOR ABSENCE" or, in minutes without items of their own, "Declarations of Interest": an item too.
       const opensItem = !hasMeetingLine && (((unit.marker?.kind === 'number' || unit.marker?.kind === 'minute-ref') && unit.indent <= 1) || (!unit.marker && !hasMinutesMarker && label.rule.section !== 'attendance'));
-      if (opensItem && !text.slice(label.match[0].length).trim()) newItem(unit.marker?.value ?? null, stripPdfSuffix(ctx, trimEndOf(text, ': \t\n')), unit);
-      section = label.rule.section ?? null;
-      status = label.rule.status;
+      if (opensItem && !text.slice(label.match[0].length).trim()) newItem(unit.marker?.value ?? null, stripPdfSuffix(ctx, trimEndOf(text, ': \t\n')), index);
+      openSection(label.rule);
       const rest = text.slice(label.match[0].length).trim();
       return place(rest ? 'content' : 'label');
     }
@@ -169,52 +173,44 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       const current = items[items.length - 1];
       // The heading just above already opened the item: the reference is its number.
       if (current && above && current.span.start === above.start && current.number === null) current.number = unit.marker.value;
-      else newItem(unit.marker.value, title, unit);
+      else newItem(unit.marker.value, title, index);
       section = keep;
       return place('heading');
     }
     // "23/101 To receive apologies for absence": a minute number with a title (no sentence) opens an item.
     if (unit.marker?.kind === 'minute-ref' && !hasMeetingLine && text.length <= 120 && !/[.;:!?]$/.test(text)) {
-      newItem(unit.marker.value, stripPdfSuffix(ctx, text), unit);
+      newItem(unit.marker.value, stripPdfSuffix(ctx, text), index);
       const sectionOf = at0('sectionLabel', text) ?? grammar.first('sectionLabel', text.replace(/^To\s+(?:receive|note)\s+(?:any\s+)?/i, ''));
-      if (sectionOf) {
-        section = sectionOf.rule.section ?? null;
-        status = sectionOf.rule.status;
-      }
+      if (sectionOf) openSection(sectionOf.rule);
       return place('heading');
     }
     // "4. Apologies for Absence – Cllrs Jackson & Mrs Bolton": an item whose minute follows the dash.
     const dashOutcome = unit.marker?.kind === 'number' && unit.indent <= 1 && !hasMeetingLine ? splitDashOutcome(unit) : null;
     if (dashOutcome) {
       const title = ctx.text.slice(unit.start, dashOutcome.start).replace(/\s*[–—-]\s*$/, '').replace(/\s+/g, ' ').trim();
-      newItem(unit.marker!.value, title, unit);
+      newItem(unit.marker!.value, title, index);
       const sectionOf = at0('sectionLabel', title);
-      if (sectionOf) {
-        section = sectionOf.rule.section ?? null;
-        status = sectionOf.rule.status;
-      }
+      if (sectionOf) openSection(sectionOf.rule);
       return place('content');
     }
     const pdfHeading = grammar.test('pdfSuffix', text) && text.length < 200;
     if (pdfHeading && !unit.marker) {
-      if (!hasMeetingLine) newItem(null, stripPdfSuffix(ctx, text), unit);
+      if (!hasMeetingLine) newItem(null, stripPdfSuffix(ctx, text), index);
       return place('heading');
     }
-    if (numbered && (headingText || pdfHeading) && unit.indent <= 1 && !hasMeetingLine && unit.marker!.kind !== 'decimal' && !splitDashOutcome(unit)) {
-      newItem(unit.marker!.value, stripPdfSuffix(ctx, text), unit);
-      const sectionOf = at0('sectionLabel', text);
-      if (sectionOf) section = sectionOf.rule.section ?? null;
+    if (numbered && (headingText || pdfHeading) && unit.indent <= 1 && !hasMeetingLine && unit.marker!.kind !== 'decimal') {
+      newItem(unit.marker!.value, stripPdfSuffix(ctx, text), index);
       return place('heading');
     }
     if (unit.marker?.kind === 'decimal' && headingText && text.length < 100 && !/[.]$/.test(text) && hasMinutesMarker) {
-      newItem(unit.marker.value, stripPdfSuffix(ctx, text), unit);
+      newItem(unit.marker.value, stripPdfSuffix(ctx, text), index);
       return place('heading');
     }
     if (!unit.marker && headingText && section !== 'attendance' && !grammar.test('vote', text) && !looksLikeNameRole(text) && !at0('resolutionLabel', text) && !at0('recommendationLabel', text) && !at0('actionLine', text)) {
       const committee = at0('committeeLine', text) || at0('meetingHeading', text) || at0('dateLine', text);
       if (committee) return place('heading');
       // Unnumbered headings are items only in minutes without "Minutes:" markers (CMIS, whole meetings).
-      if (!hasMeetingLine && !hasMinutesMarker && part !== 'agenda') newItem(null, stripPdfSuffix(ctx, text), unit);
+      if (!hasMeetingLine && !hasMinutesMarker && part !== 'agenda') newItem(null, stripPdfSuffix(ctx, text), index);
       else section = null;
       return place('heading');
     }
