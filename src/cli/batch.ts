@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { glob } from 'tinyglobby';
-import type { IndexEntry, Task } from './convert-one.js';
+import type { Task } from './convert-one.js';
+import { emptyEntry, type IndexEntry } from './index-entry.js';
 import { writeAtomic } from './write-atomic.js';
 
 export interface BatchOptions {
@@ -92,9 +93,7 @@ async function collect(inputs: string[], out: string): Promise<{ tasks: { path: 
   return { tasks: found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)), missing };
 }
 
-function errorEntry(path: string, error: { code: string; message: string }, version = ''): IndexEntry {
-  return { path, outputs: [], sha256: null, bytes: null, status: 'error', error, documents: 0, records: {}, warnings: 0, grammar: null, format: null, version, timings: { readMs: 0, extractMs: 0, writeMs: 0 } };
-}
+const errorEntry = (path: string, error: { code: string; message: string }, version = ''): IndexEntry => emptyEntry(path, version, error);
 
 /** Finished entries of earlier runs: the last index, then the journal of a run that did not finish. */
 function previousEntries(out: string): Map<string, IndexEntry> {
@@ -140,7 +139,9 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   }
 
   const total = planned.length + missing.length;
-  const progress = makeProgress(options, total, () => done.size, () => [...done.values()].filter((e) => e.status === 'error').length);
+  // Counted as inputs finish, not recounted on every progress tick.
+  let errors = [...done.values()].filter((e) => e.status === 'error').length;
+  const progress = makeProgress(options, total, () => done.size, () => errors);
   let stopping = false;
   let forced = false;
   const onSignal = () => {
@@ -157,6 +158,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   process.on('SIGTERM', onSignal);
 
   const record = (entry: IndexEntry) => {
+    if (entry.status === 'error') errors++;
     done.set(entry.path, entry);
     appendFileSync(journal, JSON.stringify(entry) + '\n');
     progress.tick(entry.bytes ?? 0);

@@ -6,8 +6,11 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from './write-atomic.js';
+import { emptyEntry, type IndexEntry } from './index-entry.js';
+
+export type { IndexEntry } from './index-entry.js';
 import { extractSource } from '../extract-source.js';
-import { errorRecord, type ErrorRecord } from './errors.js';
+import { errorRecord } from './errors.js';
 import { recordCounts } from './render.js';
 
 export interface Task {
@@ -23,38 +26,10 @@ export interface Task {
   version: string;
 }
 
-export interface IndexEntry {
-  path: string;
-  outputs: string[];
-  sha256: string | null;
-  bytes: number | null;
-  status: 'ok' | 'error';
-  error: ErrorRecord | null;
-  documents: number;
-  records: Record<string, number>;
-  warnings: number;
-  grammar: string | null;
-  format: string | null;
-  version: string;
-  timings: { readMs: number; extractMs: number; writeMs: number };
-}
+
 
 export async function convertOne(task: Task): Promise<IndexEntry> {
-  const entry: IndexEntry = {
-    path: task.rel,
-    outputs: [],
-    sha256: null,
-    bytes: null,
-    status: 'error',
-    error: null,
-    documents: 0,
-    records: {},
-    warnings: 0,
-    grammar: null,
-    format: null,
-    version: task.version,
-    timings: { readMs: 0, extractMs: 0, writeMs: 0 },
-  };
+  const entry = emptyEntry(task.rel, task.version);
   const t0 = performance.now();
   try {
     const info = await stat(task.path);
