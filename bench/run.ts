@@ -4,7 +4,7 @@
  *    alone over the same texts (the ratio is the headline figure), and whether the cost is linear;
  *  - the batch command with --jobs 1 and --jobs 2 over the same documents as files, with its peak memory;
  *  - time per pipeline stage; pathological inputs' cost per byte against normal text; this process's peak RSS.
- * The benchmark corpus is generated from corpus/: each document joins corpus texts in a fixed order until it
+ * The benchmark corpus is generated from the gold texts (corpus/seeds and ../shared/corpus/dev): each document joins corpus texts in a fixed order until it
  * passes 5,000 characters, so every run reads the same bytes.
  *   npm run bench                 (1, 10 and 100 MB; several minutes)
  *   npm run bench -- --sizes 1,10 (quicker)
@@ -16,17 +16,15 @@ import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { extract } from '../src/index.js';
+import { readCorpus, SHARED_PRESENT, SKIP_NOTE } from '../scripts/corpus.js';
 
 const sizesArg = process.argv.indexOf('--sizes');
 const sizes = (sizesArg > 0 ? process.argv[sizesArg + 1] : '1,10,100').split(',').map(Number);
 const root = new URL('../', import.meta.url).pathname;
 
-const texts = ['seeds', 'dev'].flatMap((folder) =>
-  readdirSync(join(root, 'corpus', folder))
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(root, 'corpus', folder, f), 'utf8')),
-);
+// The seeds, and ../shared's dev texts when present (read in place, never copied into the project).
+if (!SHARED_PRESENT) console.warn(`${SKIP_NOTE}: the benchmark corpus is built from the seeds alone`);
+const texts = ['seeds', 'dev'].flatMap((folder) => readCorpus(folder).map((t) => t.text));
 
 /** Documents of ≥ 5,000 characters built from the corpus in a fixed order, up to `mb` megabytes. */
 function benchmarkCorpus(mb: number): string[] {

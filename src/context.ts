@@ -43,6 +43,8 @@ export interface DraftRecord {
   item: string | null;
   rule: string;
   confidence: number;
+  /** When the learned model decided the record: the features that weighed most, strongest first. */
+  evidence?: string[];
 }
 
 export interface DraftOwner {
@@ -90,6 +92,8 @@ export interface Context {
   text: string;
   grammar: Grammar;
   units: PlacedUnit[];
+  /** What the learned stage read (kept for `eval --explain` and training). */
+  candidates?: import('./stages/classify-records.js').Candidate[];
   drafts: Drafts;
 }
 

@@ -11,10 +11,17 @@ import { runPipeline, type StageName } from './pipeline.js';
 import { finishDocument } from './stages/finish-document.js';
 import { validate } from './validate.js';
 import { MinutesError } from './errors.js';
+import { builtinModel, resolveModel } from './model/builtin-model.js';
+import type { Model } from './model/model.js';
 
 export interface ExtractOptions {
   /** A built-in grammar id, or a grammar object (validated). Default: detected from the text. */
   grammar?: string | GrammarInput | Record<string, unknown>;
+  /**
+   * The learned model that decides what each piece of text is: a model object (as `committee-minutes train`
+   * writes it), or null for the rules' drafts alone. Default: the model shipped in grammars/model.json.
+   */
+  model?: Model | Record<string, unknown> | null;
   /** Name of the source (a file name), copied to `source.name`. */
   name?: string | null;
   /** Format the text was extracted from. Default "text". */
@@ -47,7 +54,8 @@ export function extract(text: string, options: ExtractOptions = {}): MinutesDocu
   const chooseGrammar = resolveGrammar(options.grammar);
   // Binary junk decoded as text gives no records, only a warning: there are no minutes to read in it.
   const binary = looksBinary(text);
-  const ctx = runPipeline(binary ? '' : text, chooseGrammar, options.timings);
+  const model = options.model === undefined ? builtinModel() : options.model === null ? null : resolveModel(options.model);
+  const ctx = runPipeline(binary ? '' : text, chooseGrammar, model, options.timings);
   if (binary) {
     ctx.input = text;
     ctx.drafts.warnings.push({ code: 'W_NOT_TEXT', message: 'The input looks like binary data, not text (many control or undecodable characters); no records were read.', span: null });

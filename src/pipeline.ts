@@ -14,6 +14,10 @@
  *                        then people (witnesses, declarations), then actions (which read the decisions
  *                        and the debate, and take action-log lines), then points (what is left), then
  *                        votes (which link to the resolutions).
+ *  6z classify-records — the learned model (grammars/model.json) judges every draft and every unit no
+ *                        draft covers: point, resolution, recommendation, or none; witnesses, declarations
+ *                        and actions kept or dropped. Last of the extractors, because the rules' drafts and
+ *                        the rules that fired are its features.
  *  7. finish-document  — dedupe, ids, spans mapped to the input, texts cut from the input.
  *  8. validate         — ajv against schemas/minutes.schema.json, the published contract (in extract.ts).
  */
@@ -31,11 +35,13 @@ import { extractPoints } from './stages/extract-points.js';
 import { extractActions } from './stages/extract-actions.js';
 import { extractAttendance } from './stages/extract-attendance.js';
 import { extractVotes } from './stages/extract-votes.js';
+import { classifyRecords } from './stages/classify-records.js';
+import type { Model } from './model/model.js';
 
-export type StageName = 'normalise' | 'parse' | 'lines' | 'units' | 'segment' | 'decisions' | 'attendance' | 'people' | 'points' | 'actions' | 'votes';
+export type StageName = 'normalise' | 'parse' | 'lines' | 'units' | 'segment' | 'decisions' | 'attendance' | 'people' | 'points' | 'actions' | 'votes' | 'classify';
 
-/** Runs stages 1–6 and returns the context holding the drafts. `timings` (ms per stage) is filled when given. */
-export function runPipeline(input: string, chooseGrammar: (normalised: string) => Grammar, timings?: Partial<Record<StageName, number>>): Context {
+/** Runs stages 1–6z (`model` null: the rules' drafts as they are) and returns the context holding the drafts. `timings` (ms per stage) is filled when given. */
+export function runPipeline(input: string, chooseGrammar: (normalised: string) => Grammar, model: Model | null, timings?: Partial<Record<StageName, number>>): Context {
   const time = <T>(name: StageName, fn: () => T): T => {
     if (!timings) return fn();
     const t0 = performance.now();
@@ -56,5 +62,6 @@ export function runPipeline(input: string, chooseGrammar: (normalised: string) =
   time('actions', () => extractActions(ctx));
   time('points', () => extractPoints(ctx));
   time('votes', () => extractVotes(ctx));
+  ctx.candidates = time('classify', () => classifyRecords(ctx, model));
   return ctx;
 }

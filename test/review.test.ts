@@ -22,7 +22,7 @@ const url = (file: string) => `file://${join(dir, file)}`;
 beforeAll(async () => {
   if (!haveBrowser) return;
   dir = mkdtempSync(join(tmpdir(), 'cm-review-'));
-  const result = spawnSync(process.execPath, [`${root}dist/cli.js`, 'review', 'corpus/seeds/s004.txt', 'corpus/seeds/s002.txt', 'corpus/dev/d10.txt', 'corpus/dev/d02.txt', 'test/fixtures/hostile.txt', '--out', dir], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [`${root}dist/cli.js`, 'review', 'corpus/seeds/s004.txt', 'corpus/seeds/s002.txt', 'test/fixtures/parish-council.txt', 'test/fixtures/whole-meeting.txt', 'test/fixtures/hostile.txt', '--out', dir], { cwd: root, encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -85,13 +85,13 @@ describe.skipIf(!haveBrowser)('review page in Chromium', () => {
   });
 
   it('downloads the document JSON from the page', async () => {
-    const page = await open('d10.txt.html');
+    const page = await open('parish-council.txt.html');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const saved = join(dir, 'downloaded.json');
     await download.saveAs(saved);
     const document = JSON.parse(readFileSync(saved, 'utf8'));
     expect(document.schemaVersion).toBe('1');
-    expect(document.votes[0].mover).toBe('Whybrow');
+    expect(document.votes[0].mover).toBe('White');
     await page.close();
   });
 

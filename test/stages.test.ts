@@ -147,7 +147,7 @@ describe('text helpers', () => {
 });
 
 describe('segment and extract stages', () => {
-  const run = (text: string) => runPipeline(text, () => base);
+  const run = (text: string) => runPipeline(text, () => base, null);
 
   it('puts the agenda blurb before "Minutes:" in the agenda part', () => {
     const ctx = run('Issue - meetings\n\nIssue title\n\nMeeting: 07/06/2022 - Audit Committee (Item 13)\n\n13 The Title pdf icon PDF 238 KB\n\nThe blurb.\n\nMinutes:\n\nThe debate.');

@@ -20,7 +20,11 @@ const recordBase = {
   item: z.string().nullable().describe('Id of the item the record belongs to, or null when the text has no items.'),
   span: SpanSchema,
   rule: z.string().describe('Id of the grammar rule or extractor that produced the record.'),
-  confidence: z.number().min(0).max(1).describe('How sure the extractor is, 0–1.'),
+  confidence: z.number().min(0).max(1).describe('How likely the record is right, 0–1: calibrated on held-out texts when the learned model decided it.'),
+  evidence: z
+    .array(z.string())
+    .optional()
+    .describe('When the learned model decided the record: the features that weighed most, strongest first (e.g. "g:_base/resolved-that", "cue:requests-that").'),
   page: z.number().int().positive().optional().describe('For PDF inputs: the page the record starts on.'),
 };
 

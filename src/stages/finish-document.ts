@@ -15,6 +15,9 @@ export interface FinishOptions {
   format: MinutesDocument['source']['format'];
 }
 
+/** The model's evidence, only on records it decided (rule-only records keep their shape). */
+const ev = (r: { evidence?: string[] }) => (r.evidence ? { evidence: r.evidence } : {});
+
 export function finishDocument(ctx: Context, options: FinishOptions): MinutesDocument {
   const { input, drafts } = ctx;
   const span = (s: DraftSpan): Span => toInputSpan(ctx.norm, s.start, s.end);
@@ -51,23 +54,23 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
     items: drafts.items.map((item) => ({ id: item.id, number: item.number, title: item.title, span: span(item.span) })),
     witnesses: byStart(drafts.witnesses).map((w, i) => {
       const s = span(w.span);
-      return { id: `wit-${i + 1}`, item: w.item, name: w.nameSpan ? textOf(span(w.nameSpan)) : null, role: w.roleSpan ? textOf(span(w.roleSpan)) : null, basis: w.basis, text: textOf(s), span: s, rule: w.rule, confidence: w.confidence };
+      return { id: `wit-${i + 1}`, item: w.item, name: w.nameSpan ? textOf(span(w.nameSpan)) : null, role: w.roleSpan ? textOf(span(w.roleSpan)) : null, basis: w.basis, text: textOf(s), span: s, rule: w.rule, confidence: w.confidence, ...ev(w) };
     }),
     declarations: unique(byStart(drafts.declarations), (d) => `${d.member}|${d.span.start}`).map((d, i) => {
       const s = span(d.span);
-      return { id: `dec-${i + 1}`, item: d.item, member: textOf(span(d.memberSpan)), interest: d.interest, conduct: d.conduct, text: textOf(s), span: s, rule: d.rule, confidence: d.confidence };
+      return { id: `dec-${i + 1}`, item: d.item, member: textOf(span(d.memberSpan)), interest: d.interest, conduct: d.conduct, text: textOf(s), span: s, rule: d.rule, confidence: d.confidence, ...ev(d) };
     }),
     discussionPoints: unique(byStart(drafts.discussionPoints), (p) => `${p.span.start}`).map((p, i) => {
       const s = span(p.span);
-      return { id: `pt-${i + 1}`, item: p.item, text: textOf(s), span: s, rule: p.rule, confidence: p.confidence };
+      return { id: `pt-${i + 1}`, item: p.item, text: textOf(s), span: s, rule: p.rule, confidence: p.confidence, ...ev(p) };
     }),
     resolutions: resolutions.map((r) => {
       const s = span(r.span);
-      return { id: resolutionIds.get(r)!, item: r.item, number: r.number, text: textOf(s), span: s, rule: r.rule, confidence: r.confidence };
+      return { id: resolutionIds.get(r)!, item: r.item, number: r.number, text: textOf(s), span: s, rule: r.rule, confidence: r.confidence, ...ev(r) };
     }),
     recommendations: recommendations.map((r) => {
       const s = span(r.span);
-      return { id: recommendationIds.get(r)!, item: r.item, number: r.number, text: textOf(s), span: s, rule: r.rule, confidence: r.confidence };
+      return { id: recommendationIds.get(r)!, item: r.item, number: r.number, text: textOf(s), span: s, rule: r.rule, confidence: r.confidence, ...ev(r) };
     }),
     actions: actions.map((a, i) => {
       const s = span(a.span);
@@ -89,6 +92,7 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
         span: s,
         rule: a.rule,
         confidence: a.confidence,
+        ...ev(a),
       };
     }),
     attendance: byStart(drafts.attendance).map((a, i) => {

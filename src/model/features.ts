@@ -1,0 +1,113 @@
+/**
+ * Features of a candidate record: what the learned model sees. Three kinds, all binary and named, so a
+ * decision can be explained by the features behind it:
+ *  - rules: every grammar rule that fires on the candidate's text (`g:<rule id>`, `g0:<kind>` when it fires
+ *    at the start), and the extractor that drafted it (`from:` / `rule:`) — the grammars stay data;
+ *  - layout: the unit's role, part, section, marker and indent, its place in the item and document, and
+ *    the same facts of the units before and after it;
+ *  - lexical: first words, sentence count, length, closing punctuation, verb forms, words of the opening.
+ * Nothing here names a text or a body: features describe the genre's cues, and the weights say which count.
+ */
+import type { Context, PlacedUnit } from '../context.js';
+import type { RuleKind } from '../schema/grammar.js';
+
+/** Rule kinds probed on every candidate's text. */
+const PROBED: RuleKind[] = [
+  'resolutionLabel', 'recommendationLabel', 'decision', 'procedural', 'noRecord', 'agendaLine', 'pageChrome', 'noise', 'motion', 'vote', 'witness',
+  'declaration', 'actionCue', 'actionLine', 'attendance', 'sectionLabel', 'minutesStart', 'meetingHeading', 'dateLine', 'committeeLine', 'documentsLine', 'conduct',
+];
+
+const WORD = /[\p{L}\p{N}'’]+/gu;
+// Verb forms that mark decisions, requests, reports and procedure in the genre (not any text's wording).
+const CUES: [string, RegExp][] = [
+  ['be-ed', /\b(?:be|is|are|was|were|been)\s+(?:\w+ly\s+)?\w+ed\b/i],
+  ['that-start', /^that\b/i],
+  ['requests-that', /\b(?:request|requests|requested|asks|asked|urged|instructs|instructed)\s+(?:that|the|officers)\b/i],
+  ['was-asked', /\b(?:was|were|be)\s+(?:asked|requested|instructed|authorised|delegated)\s+to\b/i],
+  ['to-verb', /\bto\s+(?:write|send|circulate|contact|obtain|arrange|report|provide|investigate|chase|ask|seek|review|prepare|update|inform|check|liaise|order|draft|speak|look|bring|share|confirm|follow)\b/i],
+  ['would-will', /\b(?:would|will|shall)\b/i],
+  ['agreed', /\b(?:agreed|agree|resolved|decided|approved|adopted|endorsed|noted|accepted|ratified|deferred|refused|granted|carried)\b/i],
+  ['unanimous', /\bunanimous(?:ly)?\b/i],
+  ['proposed-seconded', /\b(?:proposed|seconded|moved)\b/i],
+  ['report', /\breport\b/i],
+  ['presented', /\b(?:presented|introduced|outlined|explained|gave|provided|updated|addressed|reported)\b/i],
+  ['asked-q', /\b(?:asked|queried|questioned|raised|commented|noted that|stated|advised|confirmed|responded|explained that)\b/i],
+  ['declare', /\b(?:declared?|declaration|interest|pecuniary|prejudicial)\b/i],
+  ['welcome-apolog', /\b(?:welcomed|apologies|apologised|substitut)/i],
+  ['time', /\b\d{1,2}[.:]\d{2}\s*(?:a\.?m|p\.?m)\b|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b/i],
+  ['date', /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i],
+  ['money', /£\s?\d/],
+  ['meeting-closed', /\b(?:meeting|session)\s+(?:closed|ended|concluded|finished|terminated)\b|\bclosed the meeting\b/i],
+  ['colon-field', /^[A-Z][\w ?'’-]{1,40}:\s/],
+  ['question', /\?/],
+  ['first-person', /\b(?:I|we|my|our)\b/],
+  ['councillor', /\b(?:Cllr|Councillor|Councillors|Members?)\b/],
+  ['officer-role', /\b(?:Director|Officer|Manager|Head of|Clerk|Chief|Executive|Chair(?:man)?|Leader|Portfolio Holder|Cabinet Member)\b/],
+];
+
+const bucket = (n: number, edges: number[]) => {
+  let i = 0;
+  while (i < edges.length && n >= edges[i]) i++;
+  return String(i);
+};
+
+function words(text: string): string[] {
+  return (text.slice(0, 400).toLowerCase().match(WORD) ?? []).map((w) => w.replace(/’/g, "'"));
+}
+
+/** Features of a text: rules that fire, cues and opening words. `p` prefixes them (e.g. a sentence's). */
+export function textFeatures(ctx: Context, text: string, out: string[], p = ''): void {
+  const { grammar } = ctx;
+  for (const kind of PROBED) {
+    const m = grammar.earliest(kind, text);
+    if (!m) continue;
+    out.push(`${p}g:${m.rule.id}`, `${p}gk:${kind}`);
+    if (m.match.index === 0) out.push(`${p}g0:${kind}`);
+  }
+  for (const [name, re] of CUES) if (re.test(text)) out.push(`${p}cue:${name}`);
+  const w = words(text);
+  out.push(`${p}w1:${w[0] ?? ''}`, `${p}w2:${w.slice(0, 2).join(' ')}`);
+  for (const x of new Set(w.slice(0, 12))) out.push(`${p}u:${x}`);
+  for (let i = 0; i + 1 < Math.min(w.length, 10); i++) out.push(`${p}bi:${w[i]} ${w[i + 1]}`);
+  out.push(`${p}len:${bucket(w.length, [3, 6, 10, 20, 40, 80])}`);
+  const trimmed = text.trim();
+  const last = trimmed.slice(-2);
+  out.push(`${p}end:${/:-?$/.test(last) ? 'colon' : /[–—-]$/.test(last) ? 'dash' : /[.!?]["'”’)]?$/.test(last) ? 'stop' : /;(?:\s*and)?$|;$/.test(last) ? 'semi' : /,$/.test(last) ? 'comma' : 'none'}`);
+  if (/^[A-Z0-9][A-Z0-9 &,'’()/-]{4,}$/.test(trimmed.slice(0, 60))) out.push(`${p}caps`);
+  const caps = (trimmed.match(/\b[A-Z][a-z]/g) ?? []).length;
+  out.push(`${p}capr:${bucket(w.length ? caps / w.length : 0, [0.2, 0.5, 0.8])}`);
+  if (/^[\d(]/.test(trimmed)) out.push(`${p}digit-start`);
+}
+
+/** Layout features of a unit and its neighbours. */
+export function unitFeatures(ctx: Context, i: number, out: string[]): void {
+  const { units } = ctx;
+  const u = units[i];
+  out.push(`role:${u.role}`, `part:${u.part}`, `sec:${u.section ?? 'none'}`, `mk:${u.marker?.kind ?? 'none'}`, `indent:${bucket(u.indent, [1, 4])}`);
+  if (u.blockStart) out.push('block-start');
+  if (u.consumedBy) out.push(`taken:${u.consumedBy}`);
+  out.push(`pos:${bucket(units.length ? i / units.length : 0, [0.1, 0.3, 0.6, 0.9])}`);
+  const prev = neighbour(units, i, -1);
+  const next = neighbour(units, i, 1);
+  out.push(`prev-role:${prev?.role ?? 'start'}`, `prev-mk:${prev?.marker?.kind ?? 'none'}`, `next-role:${next?.role ?? 'end'}`, `next-mk:${next?.marker?.kind ?? 'none'}`);
+  if (prev && /(?::-?|[–—-])\s*$/.test(prev.text)) out.push('after-lead-in');
+  if (prev?.consumedBy) out.push(`prev-taken:${prev.consumedBy}`);
+  if (next?.consumedBy) out.push(`next-taken:${next.consumedBy}`);
+  if (!prev || prev.item !== u.item) out.push('first-in-item');
+  if (!next || next.item !== u.item) out.push('last-in-item');
+  if (prev && u.marker && prev.marker?.kind === u.marker.kind) out.push('same-marker-as-prev');
+  // The nearest label above in the same item ("RESOLVED –", "Minutes:"): decisions follow their label.
+  for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
+    const v = units[j];
+    if (v.item !== u.item) break;
+    if (v.role === 'label' || v.role === 'heading') {
+      out.push(`above:${v.role}:${v.consumedBy ?? v.section ?? 'none'}`);
+      break;
+    }
+  }
+}
+
+function neighbour(units: readonly PlacedUnit[], i: number, step: number): PlacedUnit | undefined {
+  for (let j = i + step; j >= 0 && j < units.length; j += step) if (units[j].text.trim()) return units[j];
+  return undefined;
+}

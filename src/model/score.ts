@@ -1,0 +1,156 @@
+/**
+ * Scoring against gold annotations, exactly as corpus/GUIDE.md says: per record type, gold and extracted
+ * records are paired one to one, most similar first, by the Dice coefficient of the word multisets of the
+ * first 200 characters (lower-cased, punctuation dropped); a pair counts at 0.6 (0.5 for witnesses, compared
+ * as "name role"; declarations compare as "member text"). Counts are summed over files. An action's owner
+ * is right when one extracted owner contains, or is contained in, one accepted owner (or both are empty).
+ */
+import type { MinutesDocument } from '../schema/minutes.js';
+
+export const RECORD_TYPES = ['witnesses', 'declarations', 'discussionPoints', 'resolutions', 'recommendations', 'actions'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+export const MEETING_FIELDS = ['committee', 'date', 'item', 'title'] as const;
+
+export interface Gold {
+  meeting: Record<(typeof MEETING_FIELDS)[number], string | null>;
+  truncated: boolean;
+  witnesses: { name: string | null; role: string | null }[];
+  declarations: { member: string; text: string }[];
+  discussionPoints: string[];
+  resolutions: string[];
+  recommendations: string[];
+  actions: { text: string; owners: string[] }[];
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface FileScore {
+  name: string;
+  counts: Record<RecordType, Counts>;
+  owners: { right: number; total: number };
+  meeting: { right: number; total: number; wrong: string[] };
+  truncated: boolean;
+  /** Unmatched records, for debugging: gold missed and extracted spurious. */
+  misses: Record<RecordType, { missed: string[]; spurious: string[] }>;
+}
+
+function words(text: string): string[] {
+  return text
+    .slice(0, 200)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+export function dice(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length === 0 && wb.length === 0) return 1;
+  const counts = new Map<string, number>();
+  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of wb) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) {
+      common++;
+      counts.set(w, c - 1);
+    }
+  }
+  return (2 * common) / (wa.length + wb.length);
+}
+
+/** Greedy one-to-one pairing, most similar first; returns index pairs [gold, extracted]. */
+export function pair(gold: string[], got: string[], threshold: number): [number, number][] {
+  const candidates: [number, number, number][] = [];
+  gold.forEach((g, i) => got.forEach((e, j) => {
+    const s = dice(g, e);
+    if (s >= threshold) candidates.push([s, i, j]);
+  }));
+  candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const usedGold = new Set<number>();
+  const usedGot = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const [, i, j] of candidates) {
+    if (usedGold.has(i) || usedGot.has(j)) continue;
+    usedGold.add(i);
+    usedGot.add(j);
+    pairs.push([i, j]);
+  }
+  return pairs;
+}
+
+const norm = (s: string | null) => (s === null ? null : s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase());
+
+export function scoreFile(name: string, gold: Gold, doc: MinutesDocument): FileScore {
+  const texts: Record<RecordType, [string[], string[], number]> = {
+    witnesses: [gold.witnesses.map((w) => `${w.name ?? ''} ${w.role ?? ''}`), doc.witnesses.map((w) => `${w.name ?? ''} ${w.role ?? ''}`), 0.5],
+    declarations: [gold.declarations.map((d) => `${d.member} ${d.text}`), doc.declarations.map((d) => `${d.member} ${d.text}`), 0.6],
+    discussionPoints: [gold.discussionPoints, doc.discussionPoints.map((p) => p.text), 0.6],
+    resolutions: [gold.resolutions, doc.resolutions.map((r) => r.text), 0.6],
+    recommendations: [gold.recommendations, doc.recommendations.map((r) => r.text), 0.6],
+    actions: [gold.actions.map((a) => a.text), doc.actions.map((a) => a.text), 0.6],
+  };
+  const counts = {} as FileScore['counts'];
+  const misses = {} as FileScore['misses'];
+  const owners = { right: 0, total: 0 };
+  for (const type of RECORD_TYPES) {
+    const [g, e, threshold] = texts[type];
+    const pairs = pair(g, e, threshold);
+    counts[type] = { tp: pairs.length, fp: e.length - pairs.length, fn: g.length - pairs.length };
+    misses[type] = {
+      missed: g.filter((_, i) => !pairs.some(([gi]) => gi === i)),
+      spurious: e.filter((_, j) => !pairs.some(([, ej]) => ej === j)),
+    };
+    if (type === 'actions') {
+      for (const [gi, ej] of pairs) {
+        owners.total++;
+        const accepted = gold.actions[gi].owners.map((o) => norm(o)!);
+        const extracted = doc.actions[ej].owners.map((o) => norm(o.text)!);
+        const right =
+          (accepted.length === 0 && extracted.length === 0) ||
+          extracted.some((x) => accepted.some((a) => a.includes(x) || x.includes(a)));
+        if (right) owners.right++;
+      }
+    }
+  }
+  const meeting = { right: 0, total: 0, wrong: [] as string[] };
+  for (const field of MEETING_FIELDS) {
+    meeting.total++;
+    if (norm(gold.meeting[field]) === norm(doc.meeting[field])) meeting.right++;
+    else meeting.wrong.push(`${field}: gold ${JSON.stringify(gold.meeting[field])} got ${JSON.stringify(doc.meeting[field])}`);
+  }
+  return { name, counts, owners, meeting, truncated: gold.truncated === doc.truncated, misses };
+}
+
+export interface Summary {
+  files: number;
+  perType: Record<RecordType, Counts & { precision: number; recall: number; f1: number }>;
+  owners: { right: number; total: number; accuracy: number };
+  meeting: { right: number; total: number; accuracy: number };
+  truncated: { right: number; total: number };
+}
+
+export function summarise(scores: FileScore[]): Summary {
+  const perType = {} as Summary['perType'];
+  for (const type of RECORD_TYPES) {
+    const c = scores.reduce((acc, s) => ({ tp: acc.tp + s.counts[type].tp, fp: acc.fp + s.counts[type].fp, fn: acc.fn + s.counts[type].fn }), { tp: 0, fp: 0, fn: 0 });
+    const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+    const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    perType[type] = { ...c, precision, recall, f1 };
+  }
+  const owners = scores.reduce((a, s) => ({ right: a.right + s.owners.right, total: a.total + s.owners.total }), { right: 0, total: 0 });
+  const meeting = scores.reduce((a, s) => ({ right: a.right + s.meeting.right, total: a.total + s.meeting.total }), { right: 0, total: 0 });
+  return {
+    files: scores.length,
+    perType,
+    owners: { ...owners, accuracy: owners.total ? owners.right / owners.total : 1 },
+    meeting: { ...meeting, accuracy: meeting.total ? meeting.right / meeting.total : 1 },
+    truncated: { right: scores.filter((s) => s.truncated).length, total: scores.length },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Training: from texts with gold (GUIDE.md format) to a model.
+ *
+ *  1. Each text runs through the rule stages with no model; its candidates and their features are kept.
+ *  2. Labels come from aligning gold records to candidates with the scoring rule itself (the Dice
+ *     similarity of GUIDE.md): a candidate is a positive for a type when a gold record of that type matches it.
+ *  3. Calibration: the texts are split into folds by body; each fold is scored by a model trained on the
+ *     others, and Platt scaling plus the decision threshold (the one that maximises F1 on those held-out
+ *     scores) are fitted on them. The final weights are then trained on every text.
+ * The same texts in the same order give the same bytes: features are sorted, shuffles seeded, weights rounded.
+ */
+import { runPipeline } from '../pipeline.js';
+import { detectGrammar } from '../grammar/builtin.js';
+import type { Candidate } from '../stages/classify-records.js';
+import { fitPlatt, score, train, type Example, type LinearModel } from './logistic.js';
+import { FEATURE_VERSION, MODEL_TYPES, type Model, type ModelType } from './model.js';
+import { dice, type Gold } from './score.js';
+
+export interface GoldText {
+  name: string;
+  text: string;
+  gold: Gold;
+  /** Texts of one body share a fold, so calibration is measured on bodies the model did not see. */
+  body: string;
+}
+
+/** A text's candidates with their labels per type (only the types the candidate's family can be). */
+export interface LabelledText {
+  name: string;
+  body: string;
+  examples: { type: ModelType; features: string[]; label: 0 | 1 }[];
+}
+
+export const BLOCK_MODEL_TYPES: ModelType[] = ['discussionPoints', 'resolutions', 'recommendations'];
+
+export function goldTexts(type: ModelType, gold: Gold): string[] {
+  switch (type) {
+    case 'witnesses':
+      return gold.witnesses.map((w) => `${w.name ?? ''} ${w.role ?? ''}`);
+    case 'declarations':
+      return gold.declarations.map((d) => `${d.member} ${d.text}`);
+    case 'actions':
+      return gold.actions.map((a) => a.text);
+    default:
+      return gold[type];
+  }
+}
+
+export const threshold = (type: ModelType) => (type === 'witnesses' ? 0.5 : 0.6);
+
+/** Runs the rule stages on a text and returns its candidates (no model). */
+export function candidatesOf(text: string): Candidate[] {
+  return runPipeline(text, detectGrammar, null).candidates ?? [];
+}
+
+export function labelText(t: GoldText): LabelledText {
+  const examples: LabelledText['examples'] = [];
+  const golds = Object.fromEntries(MODEL_TYPES.map((type) => [type, goldTexts(type, t.gold)])) as Record<ModelType, string[]>;
+  const positive = (type: ModelType, text: string) => golds[type].some((g) => dice(g, text) >= threshold(type));
+  for (const c of candidatesOf(t.text)) {
+    const types = c.family === 'block' ? BLOCK_MODEL_TYPES : [c.family];
+    for (const type of types) examples.push({ type, features: c.features, label: positive(type, c.text) ? 1 : 0 });
+  }
+  return { name: t.name, body: t.body, examples };
+}
+
+export interface TrainSettings {
+  folds: number;
+  epochs: number;
+  l2: number;
+  minCount: number;
+}
+
+export const DEFAULT_SETTINGS: TrainSettings = { folds: 5, epochs: 20, l2: 1e-3, minCount: 2 };
+
+/** Splits texts into k folds by body: bodies sorted, then dealt round-robin, so the split is fixed. */
+export function foldsByBody<T extends { body: string }>(texts: readonly T[], k: number): T[][] {
+  const bodies = [...new Set(texts.map((t) => t.body))].sort();
+  const foldOf = new Map(bodies.map((b, i) => [b, i % k]));
+  const folds: T[][] = Array.from({ length: Math.min(k, bodies.length) }, () => []);
+  for (const t of texts) folds[foldOf.get(t.body)! % folds.length].push(t);
+  return folds;
+}
+
+function examplesOf(texts: readonly LabelledText[], type: ModelType): Example[] {
+  return texts.flatMap((t) => t.examples.filter((e) => e.type === type));
+}
+
+/** The threshold on calibrated probabilities that maximises F1 over held-out examples (0.5 when none do better). */
+function bestThreshold(probabilities: number[], labels: (0 | 1)[]): number {
+  let best = 0.5;
+  let bestF1 = -1;
+  const positives = labels.filter((y) => y === 1).length;
+  for (let t = 0.2; t <= 0.801; t += 0.05) {
+    let tp = 0, fp = 0;
+    probabilities.forEach((p, i) => {
+      if (p >= t) labels[i] ? tp++ : fp++;
+    });
+    const f1 = tp ? (2 * tp) / (2 * tp + fp + (positives - tp)) : 0;
+    // Ties go to the threshold nearest 0.5, where calibrated probabilities mean what they say.
+    if (f1 > bestF1 + 1e-9 || (Math.abs(f1 - bestF1) <= 1e-9 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
+      bestF1 = f1;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
+export function trainModel(texts: readonly LabelledText[], settings: TrainSettings = DEFAULT_SETTINGS, meta: { id?: string; folders?: string[] } = {}): Model {
+  const options = { epochs: settings.epochs, l2: settings.l2, minCount: settings.minCount };
+  const folds = foldsByBody(texts, settings.folds);
+  const types = {} as Model['types'];
+  for (const type of MODEL_TYPES) {
+    // Held-out scores for calibration.
+    const heldScores: number[] = [];
+    const heldLabels: (0 | 1)[] = [];
+    if (folds.length > 1) {
+      folds.forEach((fold, k) => {
+        const rest = folds.filter((_, j) => j !== k).flat();
+        const m = train(examplesOf(rest, type), options);
+        for (const e of examplesOf(fold, type)) {
+          heldScores.push(score(m, e.features));
+          heldLabels.push(e.label);
+        }
+      });
+    }
+    const platt = fitPlatt(heldScores, heldLabels);
+    const calibrated = heldScores.map((s) => 1 / (1 + Math.exp(-(platt.a * s + platt.b))));
+    const model: LinearModel = train(examplesOf(texts, type), options);
+    types[type] = { ...model, platt, threshold: heldScores.length ? bestThreshold(calibrated, heldLabels) : 0.5 };
+  }
+  return {
+    id: meta.id ?? 'committee-minutes',
+    featureVersion: FEATURE_VERSION,
+    trainedOn: { texts: texts.length, folders: meta.folders ?? [] },
+    types,
+  };
+}

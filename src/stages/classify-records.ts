@@ -1,0 +1,196 @@
+/**
+ * Stage 6z — the learned decision: what each piece of text is.
+ *
+ * The rule stages before this one draft records; here every draft, and every unit of text no draft covers,
+ * becomes a *candidate*. Each candidate gets the features of model/features.ts (the rules that fired on it
+ * are among them) and each record type's logistic model says how likely it is to be a record of that type.
+ * A candidate becomes a record of every type whose calibrated probability reaches the type's threshold;
+ * its `confidence` is that probability and its `evidence` the features that weighed most.
+ *
+ * Units (paragraphs, list items, lines) are candidates for points, resolutions and recommendations: a unit
+ * the rules read as a point may be a decision, page furniture or procedure, and the reverse. Witnesses,
+ * declarations and actions are candidates as the rules drafted them (their fields come from the rules) and
+ * the model keeps or drops each.
+ *
+ * Without a model (training, or `model: null`) the stage only collects candidates; the drafts stay as the
+ * rules made them.
+ */
+import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
+import { tightSpan } from '../context.js';
+import { evidence, probability } from '../model/logistic.js';
+import type { Model, ModelType } from '../model/model.js';
+import { textFeatures, unitFeatures } from '../model/features.js';
+import { collapse } from '../text/sentences.js';
+
+type BlockType = 'discussionPoints' | 'resolutions' | 'recommendations';
+const BLOCK_TYPES: BlockType[] = ['discussionPoints', 'resolutions', 'recommendations'];
+
+export interface Candidate {
+  family: 'block' | 'witnesses' | 'declarations' | 'actions';
+  span: DraftSpan;
+  unit: number;
+  /** The text the record would be scored on (GUIDE.md): "name role" for witnesses, "member text" for declarations. */
+  text: string;
+  features: string[];
+  /** Block candidates: the drafts (by type) that share this span. */
+  origins: { type: BlockType; draft: Drafts[BlockType][number] }[];
+  /** Witness, declaration and action candidates: the draft itself. */
+  draft: DraftRecord | null;
+}
+
+/** The unit holding offset `at` (units are in text order). */
+function unitAt(ctx: Context, at: number): number {
+  const { units } = ctx;
+  let lo = 0;
+  let hi = units.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid].start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+const slice = (ctx: Context, s: DraftSpan | null) => (s ? collapse(ctx.text.slice(s.start, s.end)) : '');
+
+export function collectCandidates(ctx: Context): Candidate[] {
+  const { drafts, units } = ctx;
+  if (!units.length) return [];
+  const candidates: Candidate[] = [];
+  const unitFeatureCache = new Map<number, string[]>();
+  const featuresOfUnit = (i: number) => {
+    let f = unitFeatureCache.get(i);
+    if (!f) {
+      f = [];
+      unitFeatures(ctx, i, f);
+      unitFeatureCache.set(i, f);
+    }
+    return f;
+  };
+
+  // Points, resolutions and recommendations: drafts merged by span, then the units no draft touches.
+  const bySpan = new Map<string, Candidate>();
+  const covered = new Set<number>();
+  for (const type of BLOCK_TYPES) {
+    for (const draft of drafts[type]) {
+      const key = `${draft.span.start}:${draft.span.end}`;
+      let c = bySpan.get(key);
+      if (!c) {
+        const unit = unitAt(ctx, draft.span.start);
+        c = { family: 'block', span: draft.span, unit, text: slice(ctx, draft.span), features: [], origins: [], draft: null };
+        bySpan.set(key, c);
+        candidates.push(c);
+      }
+      c.origins.push({ type, draft });
+      for (let i = unitAt(ctx, draft.span.start); i < units.length && units[i].start < draft.span.end; i++) covered.add(i);
+    }
+  }
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (covered.has(i) || u.role === 'chrome') continue;
+    const span = tightSpan(ctx.text, u.pointStart ?? u.start, u.pointEnd ?? u.end);
+    if (span.end - span.start < 3) continue;
+    candidates.push({ family: 'block', span, unit: i, text: slice(ctx, span), features: [], origins: [], draft: null });
+  }
+  for (const c of candidates) {
+    const f = c.features;
+    f.push('bias-block');
+    if (c.origins.length === 0) f.push('from:none');
+    for (const o of c.origins) f.push(`from:${o.type}`, `rule:${o.draft.rule}`);
+    f.push(...featuresOfUnit(c.unit));
+    textFeatures(ctx, c.text, f);
+  }
+
+  // Witnesses, declarations and actions as the rules drafted them.
+  const sentenceFamilies = [
+    ['witnesses', drafts.witnesses, (d: Drafts['witnesses'][number]) => `${slice(ctx, d.nameSpan)} ${slice(ctx, d.roleSpan)}`.trim()],
+    ['declarations', drafts.declarations, (d: Drafts['declarations'][number]) => `${slice(ctx, d.memberSpan)} ${slice(ctx, d.span)}`],
+    ['actions', drafts.actions, (d: Drafts['actions'][number]) => slice(ctx, d.span)],
+  ] as const;
+  for (const [family, list, textOf] of sentenceFamilies) {
+    for (const draft of list as readonly DraftRecord[]) {
+      const unit = unitAt(ctx, draft.span.start);
+      const f: string[] = [`rule:${draft.rule}`];
+      f.push(...featuresOfUnit(unit));
+      textFeatures(ctx, slice(ctx, draft.span), f);
+      if (family === 'witnesses') {
+        const w = draft as Drafts['witnesses'][number];
+        f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`);
+      } else if (family === 'actions') {
+        const a = draft as Drafts['actions'][number];
+        f.push(`owners:${Math.min(a.owners.length, 2)}`, `from:${a.from?.type ?? 'debate'}`);
+      }
+      candidates.push({ family, span: draft.span, unit, text: (textOf as (d: DraftRecord) => string)(draft), features: f, origins: [], draft });
+    }
+  }
+  return candidates;
+}
+
+/** The probability and evidence the model gives a candidate for one type. */
+export function judge(model: Model, type: ModelType, c: Candidate): { p: number; keep: boolean; evidence: string[] } {
+  const m = model.types[type];
+  const p = probability(m, c.features);
+  const keep = p >= m.threshold;
+  return { p, keep, evidence: evidence(m, c.features, keep) };
+}
+
+const round = (p: number) => Math.round(p * 1000) / 1000;
+
+export function classifyRecords(ctx: Context, model: Model | null): Candidate[] {
+  const candidates = collectCandidates(ctx);
+  if (!model) return candidates;
+  const { drafts } = ctx;
+  const oldResolutions = drafts.resolutions;
+  const oldRecommendations = drafts.recommendations;
+  const next: Pick<Drafts, BlockType> = { discussionPoints: [], resolutions: [], recommendations: [] };
+  for (const c of candidates) {
+    if (c.family !== 'block') continue;
+    for (const type of BLOCK_TYPES) {
+      const verdict = judge(model, type, c);
+      if (!verdict.keep) continue;
+      const own = c.origins.find((o) => o.type === type)?.draft;
+      const base = own ?? c.origins.find((o) => o.type !== 'discussionPoints')?.draft;
+      const item = base?.item ?? ctx.units[c.unit].item;
+      const record: DraftRecord = { span: c.span, item, rule: own ? own.rule : `model/${type}`, confidence: round(verdict.p), evidence: verdict.evidence };
+      if (type === 'discussionPoints') next.discussionPoints.push(record);
+      else {
+        const decision = base as Drafts['resolutions'][number] | undefined;
+        next[type].push({ ...record, ...(own ?? {}), rule: record.rule, confidence: record.confidence, evidence: record.evidence, number: decision?.number ?? null, unit: decision?.unit ?? c.unit, block: decision?.block ?? c.unit, span: c.span, item });
+      }
+    }
+  }
+  drafts.discussionPoints = next.discussionPoints;
+  drafts.resolutions = next.resolutions;
+  drafts.recommendations = next.recommendations;
+  // Actions and votes point at decisions by index: re-point them at the kept records (same span).
+  const reindex = (list: readonly { span: DraftSpan }[], old: { span: DraftSpan } | undefined) =>
+    old ? list.findIndex((r) => r.span.start === old.span.start && r.span.end === old.span.end) : -1;
+  for (const family of ['witnesses', 'declarations', 'actions'] as const) {
+    const kept: DraftRecord[] = [];
+    for (const c of candidates) {
+      if (c.family !== family || !c.draft) continue;
+      const verdict = judge(model, family, c);
+      if (!verdict.keep) continue;
+      c.draft.confidence = round(verdict.p);
+      c.draft.evidence = verdict.evidence;
+      kept.push(c.draft);
+    }
+    (drafts[family] as DraftRecord[]) = kept;
+  }
+  for (const a of drafts.actions) {
+    if (!a.from) continue;
+    const list = a.from.type === 'resolution' ? drafts.resolutions : drafts.recommendations;
+    const old = a.from.type === 'resolution' ? oldResolutions[a.from.index] : oldRecommendations[a.from.index];
+    const index = reindex(list, old);
+    a.from = index >= 0 ? { type: a.from.type, index } : null;
+  }
+  for (const v of drafts.votes) {
+    if (v.resolution === null) continue;
+    const index = reindex(drafts.resolutions, oldResolutions[v.resolution]);
+    v.resolution = index >= 0 ? index : null;
+  }
+  return candidates;
+}
