@@ -1,19 +1,34 @@
 /**
- * Golden corpus fixtures: every corpus text's expected output sits beside it as NAME.expected.json.
- * Regenerate with `UPDATE=1 npm test` and review the diff before committing.
+ * The gold corpus. Golden expected outputs sit beside the project's own texts — the seeds
+ * (corpus/seeds/NAME.expected.json) and the fixtures written for the tests (test/fixtures/NAME.expected.json);
+ * regenerate with `UPDATE=1 npm test` and review the diff before committing. Third-party texts (dev, train)
+ * are read from ../shared and checked against their gold with accuracy floors, in-sample and — the figure
+ * that matters — cross-validated by body. The floors sit below the measured figures (README) with room for
+ * noise, so a general change that trades one memorised hit for two general ones can land.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract, validate, type MinutesDocument } from '../src/index.js';
-import { readCorpus, CORPUS_DIR, CORPUS_FOLDERS } from '../scripts/corpus.js';
+import { readCorpus, readAllCorpus, CORPUS_DIR, SHARED_PRESENT, SKIP_NOTE } from '../scripts/corpus.js';
 import { scoreFile, summarise, RECORD_TYPES } from '../scripts/score.js';
+import { crossValidate, calibrationTable } from '../scripts/eval.js';
 import { collapse } from '../src/text/sentences.js';
 
 const update = process.env.UPDATE === '1';
+if (!SHARED_PRESENT) console.warn(`${SKIP_NOTE}: only the seeds and fixtures are checked`);
 
+const FIXTURES = new URL('fixtures/', import.meta.url).pathname;
+const corpus = readAllCorpus();
 const outputs = new Map<string, { text: string; doc: MinutesDocument }>();
-for (const folder of CORPUS_FOLDERS) for (const t of readCorpus(folder)) outputs.set(`${folder}/${t.name}`, { text: t.text, doc: extract(t.text, { name: `${t.name}.txt` }) });
+for (const t of corpus) outputs.set(`${t.folder}/${t.name}`, { text: t.text, doc: extract(t.text, { name: `${t.name}.txt` }) });
+const golden = new Map<string, string>(readCorpus('seeds').map((t) => [`seeds/${t.name}`, join(CORPUS_DIR, 'seeds', `${t.name}.expected.json`)]));
+for (const f of readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort()) {
+  const text = readFileSync(join(FIXTURES, f), 'utf8');
+  const name = f.replace(/\.txt$/, '');
+  outputs.set(`fixtures/${name}`, { text, doc: extract(text, { name: f }) });
+  golden.set(`fixtures/${name}`, join(FIXTURES, `${name}.expected.json`));
+}
 
 describe('corpus outputs', () => {
   for (const [key, { text, doc }] of outputs) {
@@ -50,24 +65,24 @@ describe('corpus outputs', () => {
         for (const a of doc.attendance) expect(a.text).toBe(slice(a.span));
       });
 
-      it('matches its golden file', () => {
-        const [folder, name] = key.split('/');
-        const file = join(CORPUS_DIR, folder, `${name}.expected.json`);
-        if (update || !existsSync(file)) {
-          if (!update) throw new Error(`${file} is missing: run UPDATE=1 npm test and review it`);
-          writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
-        }
-        expect(doc).toEqual(JSON.parse(readFileSync(file, 'utf8')));
-      });
+      const file = golden.get(key);
+      if (file) {
+        it('matches its golden file', () => {
+          if (update || !existsSync(file)) {
+            if (!update) throw new Error(`${file} is missing: run UPDATE=1 npm test and review it`);
+            writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+          }
+          expect(doc).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+        });
+      }
     });
   }
 });
 
-describe('accuracy floors (corpus/GUIDE.md scoring)', () => {
-  const score = (folder: string) =>
-    summarise(readCorpus(folder).map((t) => scoreFile(t.name, t.gold, outputs.get(`${folder}/${t.name}`)!.doc)));
+describe('accuracy (corpus/GUIDE.md scoring)', () => {
+  const score = (folder: string) => summarise(readCorpus(folder).map((t) => scoreFile(t.name, t.gold, outputs.get(`${folder}/${t.name}`)!.doc)));
 
-  it('corpus/seeds: recall 1.0 and precision ≥ 0.95 for every record type; every meeting field right', () => {
+  it('corpus/seeds, in-sample: recall 1.0 and precision ≥ 0.95 for every record type; every meeting field right', () => {
     const s = score('seeds');
     for (const type of RECORD_TYPES) {
       expect(s.perType[type].recall, `${type} recall`).toBe(1);
@@ -77,20 +92,20 @@ describe('accuracy floors (corpus/GUIDE.md scoring)', () => {
     expect(s.truncated.right).toBe(s.truncated.total);
   });
 
-  it('corpus/dev: F1 ≥ 0.85 for every record type and owner accuracy ≥ 0.8', () => {
-    const s = score('dev');
-    for (const type of RECORD_TYPES) expect(s.perType[type].f1, `${type} F1`).toBeGreaterThanOrEqual(0.85);
-    expect(s.owners.accuracy).toBeGreaterThanOrEqual(0.8);
+  it.skipIf(!SHARED_PRESENT)('every gold text, in-sample with the shipped model: F1 ≥ 0.75 for every type', () => {
+    const s = summarise(corpus.map((t) => scoreFile(t.name, t.gold, outputs.get(`${t.folder}/${t.name}`)!.doc)));
+    for (const type of RECORD_TYPES) expect(s.perType[type].f1, `${type} F1`).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('corpus/seeds and corpus/dev together: F1 ≥ 0.92 for every record type, owners ≥ 0.9, meeting fields ≥ 0.95', () => {
-    const all = summarise(
-      ['seeds', 'dev'].flatMap((folder) => readCorpus(folder).map((t) => scoreFile(t.name, t.gold, outputs.get(`${folder}/${t.name}`)!.doc))),
-    );
-    for (const type of RECORD_TYPES) expect(all.perType[type].f1, `${type} F1`).toBeGreaterThanOrEqual(0.92);
-    expect(all.owners.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(all.meeting.accuracy).toBeGreaterThanOrEqual(0.95);
-  });
+  it.skipIf(!SHARED_PRESENT)('cross-validated by body (the honest figure): floors below the README figures', () => {
+    const { summary, reliability } = crossValidate(corpus, 5, false);
+    const macro = RECORD_TYPES.reduce((a, t) => a + summary.perType[t].f1, 0) / RECORD_TYPES.length;
+    expect(macro, 'macro-F1').toBeGreaterThanOrEqual(CV_FLOORS.macro);
+    for (const type of RECORD_TYPES) expect(summary.perType[type].f1, `${type} F1`).toBeGreaterThanOrEqual(CV_FLOORS.type);
+    expect(summary.owners.accuracy, 'owners').toBeGreaterThanOrEqual(CV_FLOORS.owners);
+    expect(summary.meeting.accuracy, 'meeting fields').toBeGreaterThanOrEqual(CV_FLOORS.meeting);
+    expect(calibrationTable(reliability).ece, 'expected calibration error').toBeLessThanOrEqual(CV_FLOORS.ece);
+  }, 120_000);
 
   it('s004 names the four witnesses, the declaration, eleven points, three recommendations and owned actions', () => {
     const doc = outputs.get('seeds/s004')!.doc;
@@ -106,3 +121,6 @@ describe('accuracy floors (corpus/GUIDE.md scoring)', () => {
     expect(doc.actions.filter((a) => a.owners.length > 0).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+/** Cross-validated floors: the README's measured figures less room for noise (see its accuracy section). */
+const CV_FLOORS = { macro: 0.6, type: 0.45, owners: 0.65, meeting: 0.78, ece: 0.12 };

@@ -133,6 +133,11 @@ export function fitPlatt(scores: readonly number[], labels: readonly (0 | 1)[]):
       hab += v * scores[i];
       hbb += v;
     }
+    // A little ridge towards (1, 0) keeps a fold with few or separable examples from running away.
+    haa += 1e-2;
+    hbb += 1e-2;
+    ga += 1e-2 * (a - 1);
+    gb += 1e-2 * b;
     const det = haa * hbb - hab * hab;
     if (Math.abs(det) < 1e-12) break;
     const da = (hbb * ga - hab * gb) / det;
@@ -141,5 +146,7 @@ export function fitPlatt(scores: readonly number[], labels: readonly (0 | 1)[]):
     b -= db;
     if (Math.abs(da) < 1e-7 && Math.abs(db) < 1e-7) break;
   }
+  // A negative or runaway slope means the held-out scores carry no usable signal: leave them uncalibrated.
+  if (!Number.isFinite(a) || !Number.isFinite(b) || a <= 0.05 || a > 20) return { a: 1, b: 0 };
   return { a: round(a), b: round(b) };
 }

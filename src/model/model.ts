@@ -38,3 +38,9 @@ export function parseModel(value: unknown, where = 'model'): Model {
   }
   return result.data;
 }
+
+/** The model as a file: one line per type's weights, so a retrained model diffs by type. Same model, same bytes. */
+export function serialiseModel(model: Model): string {
+  const types = MODEL_TYPES.map((t) => `    ${JSON.stringify(t)}: ${JSON.stringify(model.types[t])}`).join(',\n');
+  return `{\n  "id": ${JSON.stringify(model.id)},\n  "featureVersion": ${model.featureVersion},\n  "trainedOn": ${JSON.stringify(model.trainedOn)},\n  "types": {\n${types}\n  }\n}\n`;
+}

@@ -21,6 +21,7 @@ import { evidence, probability } from '../model/logistic.js';
 import type { Model, ModelType } from '../model/model.js';
 import { textFeatures, unitFeatures } from '../model/features.js';
 import { collapse } from '../text/sentences.js';
+import { proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 
 type BlockType = 'discussionPoints' | 'resolutions' | 'recommendations';
 const BLOCK_TYPES: BlockType[] = ['discussionPoints', 'resolutions', 'recommendations'];
@@ -104,16 +105,16 @@ export function collectCandidates(ctx: Context): Candidate[] {
     textFeatures(ctx, c.text, f);
   }
 
-  // Witnesses, declarations and actions as the rules drafted them.
+  // Witnesses, declarations and actions as the rules drafted them, then the proposals no rule made.
   const sentenceFamilies = [
-    ['witnesses', drafts.witnesses, (d: Drafts['witnesses'][number]) => `${slice(ctx, d.nameSpan)} ${slice(ctx, d.roleSpan)}`.trim()],
-    ['declarations', drafts.declarations, (d: Drafts['declarations'][number]) => `${slice(ctx, d.memberSpan)} ${slice(ctx, d.span)}`],
-    ['actions', drafts.actions, (d: Drafts['actions'][number]) => slice(ctx, d.span)],
+    ['witnesses', [...drafts.witnesses, ...proposeWitnesses(ctx)], (d: Drafts['witnesses'][number]) => `${slice(ctx, d.nameSpan)} ${slice(ctx, d.roleSpan)}`.trim()],
+    ['declarations', [...drafts.declarations, ...proposeDeclarations(ctx)], (d: Drafts['declarations'][number]) => `${slice(ctx, d.memberSpan)} ${slice(ctx, d.span)}`],
+    ['actions', [...drafts.actions, ...proposeActions(ctx)], (d: Drafts['actions'][number]) => slice(ctx, d.span)],
   ] as const;
   for (const [family, list, textOf] of sentenceFamilies) {
     for (const draft of list as readonly DraftRecord[]) {
       const unit = unitAt(ctx, draft.span.start);
-      const f: string[] = [`rule:${draft.rule}`];
+      const f: string[] = [`rule:${draft.rule}`, draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule'];
       f.push(...featuresOfUnit(unit));
       textFeatures(ctx, slice(ctx, draft.span), f);
       if (family === 'witnesses') {

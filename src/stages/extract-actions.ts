@@ -23,7 +23,7 @@ import { splitWithOffsets } from '../text/strings.js';
 type Action = Context['drafts']['actions'][number];
 
 /** Drops a trailing "; and", ";", "." and a closing ", be endorsed." from an action's span. */
-function actionSpan(ctx: Context, start: number, end: number): DraftSpan {
+export function actionSpan(ctx: Context, start: number, end: number): DraftSpan {
   let span = tightSpan(ctx.text, start, end);
   const text = ctx.text.slice(span.start, span.end);
   const tail = /(?:,\s*be\s+(?:endorsed|approved|agreed|noted)\.?|;\s*and|;|\.)$/i.exec(text);
@@ -32,7 +32,7 @@ function actionSpan(ctx: Context, start: number, end: number): DraftSpan {
 }
 
 /** Owners named inside a clause: "requests that the Director of X circulate", "delegate authority to the director", "from the service". */
-function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
+export function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
   // Owners are named near the start of a clause; reading at most SENTENCE_LIMIT characters keeps it linear.
   const text = ctx.text.slice(span.start, Math.min(span.end, span.start + SENTENCE_LIMIT));
   const owners: DraftOwner[] = [];
@@ -60,7 +60,7 @@ function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
   return owners;
 }
 
-function makeOwner(ctx: Context, span: DraftSpan, allowLowercase = false): DraftOwner | null {
+export function makeOwner(ctx: Context, span: DraftSpan, allowLowercase = false): DraftOwner | null {
   span = tightSpan(ctx.text, span.start, span.end);
   // "That the Director …": the decision's opening word is not part of the owner.
   const opening = /^that\s+/i.exec(ctx.text.slice(span.start, span.end));

@@ -1,0 +1,225 @@
+/**
+ * Candidate proposals for the learned stage: witnesses, declarations and actions the grammar's rules did not
+ * draft, read from sentences with the genre's broad cues. They are generous on purpose — a proposal is
+ * only a candidate, and the model (which sees the rules that fired, the layout and the words) decides
+ * whether it becomes a record. Without a model they are never output.
+ *
+ * Each proposal carries the fields a record needs, cut from the sentence by shape, not by wording:
+ *  - declarations: the members named before a declaring verb ("Councillors A, B and C declared …"), or
+ *    a "Name: interest" / "Name – item" row in a declarations section; text from the verb (or row) on;
+ *  - witnesses: the subject of a presenting verb ("X introduced the report", "X, Role, gave an update",
+ *    "The Role (Name) addressed the Panel", "X was invited to present");
+ *  - actions: sentences that ask or commit ("Clerk to …", "X will …", "was asked to …", "requested that …",
+ *    "be circulated"), and every decision draft that no rule read as an action; owners from the subject.
+ */
+import type { Context, DraftOwner, DraftSpan, Drafts, PlacedUnit } from '../context.js';
+import { tightSpan } from '../context.js';
+import { unitSentences } from './extract-people.js';
+import { actionSpan, makeOwner, ownersIn } from './extract-actions.js';
+import { honorificLength, isChair, isGeneric, isPersonName, isRole } from '../nlp/people.js';
+import type { Sentence } from '../text/sentences.js';
+
+type Witness = Drafts['witnesses'][number];
+type Declaration = Drafts['declarations'][number];
+type Action = Drafts['actions'][number];
+
+const HONORIFIC_WORDS = /^(?:(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Alderman|Aldermen|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:d)?\.?|County|District|Parish|Town|Borough)\s+)+/i;
+const DECLARE_VERB = /\b(?:declared|declares|declare|declaring)\b/i;
+const PRESENT_VERB =
+  /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak))\b/;
+const ACTION_CUE =
+  /(?:^|\s)(?:to|will|would|shall|should|agreed\s+to)\s+(?:write|send|circulate|re-circulate|contact|obtain|arrange|report|provide|investigate|chase|ask|seek|review|prepare|update|inform|check|liaise|order|draft|distribute|remind|look|bring|share|confirm|follow|forward|organise|organize|progress|pursue|e-?mail|speak|meet|produce|publish|submit|source|monitor|explore|raise|request|invite|book|purchase|notify|discuss|investigate|consider|circulate|action|respond|reply|obtain|get|put|add|include|ensure|make|set\s+up|take)\b|\b(?:requested|requests|asked|urged|instructed|authorised|authorized|delegated|reminded)\s+(?:that|to|the|officers|[A-Z])|\bbe\s+(?:re-?circulated|circulated|sent|forwarded|presented|reported|scheduled|held|invited|provided|brought|submitted|added|included|written|checked|amended|arranged|obtained|investigated|contacted|shared|published|sought)\b|\bACTION\b/;
+const SUBJECT_END = /\s(?:to|will|would|shall|should|was|were|is|are|has|had|agreed|requested|asked|undertook|offered|confirmed|said)\s/;
+
+const overlaps = (a: DraftSpan, list: readonly { span: DraftSpan }[]) => list.some((b) => a.start < b.span.end && b.span.start < a.end);
+
+/** Content units of the minutes (and decision pages) that hold prose. */
+function proseUnits(ctx: Context): PlacedUnit[] {
+  return ctx.units.filter((u) => u.role === 'content' && (u.part === 'minutes' || u.part === 'decision') && u.text.trim().length > 8);
+}
+
+/** Splits "Councillors A, B and C" into the names, with offsets; honorifics dropped. */
+function namesIn(ctx: Context, start: number, end: number): DraftSpan[] {
+  const out: DraftSpan[] = [];
+  const text = ctx.text.slice(start, end);
+  const re = /[^,&]+?(?=\s*(?:,|&|\band\b|$))/g;
+  for (const m of text.matchAll(re)) {
+    // "Alderman Guy - Waterside Partnership", "Cllr Lee (Ward Member)": the name ends at a dash or bracket.
+    let part = m[0].replace(/^\s*and\s+/i, '').replace(/\s+[-–—]\s.*$|\s*\(.*$/, '');
+    let at = start + m.index + (m[0].length - part.length);
+    const hon = HONORIFIC_WORDS.exec(part);
+    if (hon) {
+      at += hon[0].length;
+      part = part.slice(hon[0].length);
+    }
+    const span = tightSpan(ctx.text, at, at + part.length);
+    const name = ctx.text.slice(span.start, span.end);
+    if (!name || name.length > 60 || !/^[A-Z]/.test(name) || name.split(/\s+/).length > 5) continue;
+    if (/^(?:The|There|No|None|All|Members?|It|He|She|They)\b/.test(name) && !isChair(name)) continue;
+    out.push(span);
+  }
+  return out;
+}
+
+export function proposeDeclarations(ctx: Context): Declaration[] {
+  const out: Declaration[] = [];
+  const push = (span: DraftSpan, member: DraftSpan, item: string | null, rule: string) =>
+    out.push({ span, memberSpan: member, member: ctx.text.slice(member.start, member.end), interest: null, conduct: null, item, rule, confidence: 0.5 });
+  const units = proseUnits(ctx);
+  // A unit right after a lead-in about declarations ("The following members made declarations") may be a row.
+  let context = false;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    const inContext = context || u.section === 'declarations';
+    context = false;
+    for (const s of unitSentences(ctx, u)) {
+      const span = tightSpan(ctx.text, s.start, s.end);
+      if (overlaps(span, ctx.drafts.declarations) || overlaps(span, out)) {
+        context = true;
+        continue;
+      }
+      const verb = DECLARE_VERB.exec(s.text);
+      if (verb && /\binterest|\bdeclared\b|declarations?\b/i.test(s.text)) {
+        context = true;
+        // The members are the subject: the words before the verb (an auxiliary "had" / "has" dropped).
+        const subject = s.text.slice(0, verb.index).replace(/\s+(?:had|has|have|both|each|all|also)\s*$/i, '');
+        const verbSpan = tightSpan(ctx.text, s.start + verb.index, s.end);
+        if (/\b(?:following|these|below)\b/i.test(subject)) {
+          // "The following Members declared an interest in …" + the names in the next unit(s).
+          for (let j = k + 1; j < units.length && j <= k + 3; j++) {
+            const names = namesIn(ctx, units[j].start, units[j].end);
+            if (!names.length || units[j].text.length > 300) break;
+            for (const member of names) push(verbSpan, member, u.item, 'propose/following-members');
+          }
+        } else if (subject.length > 0 && subject.length < 200) {
+          for (const member of namesIn(ctx, s.start, s.start + subject.length)) push(verbSpan, member, u.item, 'propose/declaring-verb');
+        }
+        continue;
+      }
+      if (/\bdeclar|\binterests?\b/i.test(s.text)) context = true;
+      // A row of a declarations list: "Name: interest", "Name – item 5 – personal", "Name with regard to …".
+      if (inContext || /\binterest/i.test(s.text)) {
+        const row = /^((?:(?:Councillors?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?::|–|—|-\s|\s(?=with regard to|in respect of|regarding))/.exec(s.text);
+        if (row && isPersonName(row[1])) {
+          const skip = honorificLength(row[1]);
+          push(span, tightSpan(ctx.text, s.start + skip, s.start + row[1].length), u.item, 'propose/declaration-row');
+          context = true;
+        }
+        const from = /\binterest\b[^.]{0,80}?\b(?:from|by)\s+((?:(?:Councillors?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})/.exec(s.text);
+        if (from) {
+          const at = s.start + from.index + from[0].length - from[1].length;
+          const skip = honorificLength(from[1]);
+          push(span, tightSpan(ctx.text, at + skip, at + from[1].length), u.item, 'propose/interest-from');
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Splits a subject phrase into a name and a role: "X, Role", "Role (Name)", "Name (Role)", a name, or a role. */
+function person(ctx: Context, start: number, end: number): { name: DraftSpan | null; role: DraftSpan | null } | null {
+  let span = tightSpan(ctx.text, start, end);
+  let text = ctx.text.slice(span.start, span.end).replace(/[,;]$/, '');
+  span = { start: span.start, end: span.start + text.length };
+  const lead = /^(?:the|The)\s+/.exec(text);
+  if (lead) {
+    span = { start: span.start + lead[0].length, end: span.end };
+    text = text.slice(lead[0].length);
+  }
+  if (!text || text.length > 160 || !/^[A-Z]/.test(text)) return null;
+  const at = (s: string, from = 0) => {
+    const i = text.indexOf(s, from);
+    const inner = tightSpan(ctx.text, span.start + i, span.start + i + s.length);
+    const hon = honorificLength(ctx.text.slice(inner.start, inner.end));
+    return { start: inner.start + hon, end: inner.end };
+  };
+  const bracket = /^([^()]+?)\s*\(([^()]+)\)$/.exec(text);
+  if (bracket) {
+    const [, outside, inside] = bracket;
+    if (isPersonName(inside) && !isPersonName(outside)) return { name: at(inside, outside.length), role: at(outside) };
+    return { name: isPersonName(outside) ? at(outside) : null, role: at(inside, outside.length) };
+  }
+  const comma = /^([^,]+),\s*(.+)$/.exec(text);
+  if (comma) {
+    const [, first, rest] = comma;
+    if (isPersonName(first)) return { name: at(first), role: at(rest, first.length) };
+    if (isPersonName(rest)) return { name: at(rest, first.length), role: at(first) };
+    return null;
+  }
+  if (text.split(/\s+/).length > 10) return null;
+  if (isGeneric(text) || isChair(text) || /^(?:He|She|They|It|Members|Officers|Councillors|Committee|Members of)\b/.test(text)) return null;
+  if (isPersonName(text) && !isRole(text)) return { name: at(text), role: null };
+  if (isRole(text) || /^[A-Z]/.test(text)) return { name: null, role: at(text) };
+  return null;
+}
+
+export function proposeWitnesses(ctx: Context): Witness[] {
+  const out: Witness[] = [];
+  for (const u of proseUnits(ctx)) {
+    for (const s of unitSentences(ctx, u)) {
+      const verb = PRESENT_VERB.exec(s.text);
+      if (!verb || verb.index === 0 || verb.index > 200) continue;
+      const span = tightSpan(ctx.text, s.start, s.end);
+      if (overlaps(span, ctx.drafts.witnesses) || overlaps(span, out)) continue;
+      // Several presenters: "X and Y presented", "X, Role, and Y, Role, introduced".
+      const subject = s.text.slice(0, verb.index).replace(/^(?:[A-Z][a-z]+\s+){0,1}(?:then|also)\s+/, '');
+      const offset = s.start + (verb.index - subject.length);
+      const parts = subject.split(/\s+and\s+(?=(?:the\s+)?[A-Z])/);
+      let pos = 0;
+      for (const part of parts) {
+        const i = subject.indexOf(part, pos);
+        pos = i + part.length;
+        const who = person(ctx, offset + i, offset + i + part.length);
+        if (!who) continue;
+        out.push({ span, item: u.item, rule: 'propose/presenting-verb', confidence: 0.5, name: null, role: null, nameSpan: who.name, roleSpan: who.role, basis: 'presented' });
+      }
+    }
+  }
+  return out;
+}
+
+function owners(ctx: Context, s: Sentence, span: DraftSpan): DraftOwner[] {
+  const found = ownersIn(ctx, span);
+  if (found.length) return found;
+  const subject = SUBJECT_END.exec(` ${s.text}`);
+  if (subject && subject.index > 0 && subject.index < 80) {
+    const text = s.text.slice(0, subject.index - 1).replace(/^(?:It was agreed that|Agreed that|That)\s+/i, '');
+    const start = s.start + (subject.index - 1 - text.length);
+    const parts = text.split(/\s+(?:and|&)\s+/);
+    const list: DraftOwner[] = [];
+    let pos = 0;
+    for (const part of parts) {
+      const i = text.indexOf(part, pos);
+      pos = i + part.length;
+      const owner = makeOwner(ctx, { start: start + i, end: start + i + part.length });
+      if (owner) list.push(owner);
+      else if (/^[A-Z]{2,4}$/.test(part)) list.push({ span: { start: start + i, end: start + i + part.length }, nameSpan: { start: start + i, end: start + i + part.length }, roleSpan: null });
+    }
+    return list;
+  }
+  return [];
+}
+
+export function proposeActions(ctx: Context): Action[] {
+  const out: Action[] = [];
+  const taken = (span: DraftSpan) => overlaps(span, ctx.drafts.actions) || overlaps(span, out);
+  // Decisions no rule read as an action: the model decides whether they ask for something.
+  for (const kind of ['resolutions', 'recommendations'] as const) {
+    ctx.drafts[kind].forEach((r, index) => {
+      if (taken(r.span) || !ACTION_CUE.test(ctx.text.slice(r.span.start, r.span.end))) return;
+      const span = actionSpan(ctx, r.span.start, r.span.end);
+      out.push({ span, item: r.item, rule: 'propose/decision', confidence: 0.5, owners: ownersIn(ctx, span), due: null, from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index } });
+    });
+  }
+  for (const u of ctx.units) {
+    if (u.role === 'chrome' || u.part === 'preamble' || u.part === 'agenda' || u.text.trim().length < 8) continue;
+    for (const s of unitSentences(ctx, u)) {
+      if (!ACTION_CUE.test(s.text)) continue;
+      const span = actionSpan(ctx, s.start, s.end);
+      if (span.end <= span.start || taken(span)) continue;
+      out.push({ span, item: u.item, rule: 'propose/action-cue', confidence: 0.5, owners: owners(ctx, s, span), due: null, from: null });
+    }
+  }
+  return out;
+}
