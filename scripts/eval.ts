@@ -112,14 +112,14 @@ function inSample(corpus: CorpusText[]) {
 }
 
 /** Grouped k-fold cross-validation by body. Returns the summary and the calibration pairs. */
-export function crossValidate(corpus: CorpusText[], k = 5, log = true): { summary: Summary; reliability: [number, boolean][]; scores: FileScore[] } {
+export function crossValidate(corpus: CorpusText[], k = 5, log = true, settings = DEFAULT_SETTINGS): { summary: Summary; reliability: [number, boolean][]; scores: FileScore[] } {
   const labelled = new Map<string, LabelledText>(corpus.map((t) => [t.path, labelText(t)]));
   const folds = foldsByBody(corpus, k);
   const scores: FileScore[] = [];
   const reliability: [number, boolean][] = [];
   folds.forEach((fold, i) => {
     const held = new Set(fold.map((t) => t.path));
-    const model = trainModel(corpus.filter((t) => !held.has(t.path)).map((t) => labelled.get(t.path)!), DEFAULT_SETTINGS, { id: `cv-fold-${i + 1}` });
+    const model = trainModel(corpus.filter((t) => !held.has(t.path)).map((t) => labelled.get(t.path)!), settings, { id: `cv-fold-${i + 1}` });
     for (const t of fold) {
       const doc = extract(t.text, { name: t.name, model });
       reliability.push(...reliabilityPairs(t.gold, doc));

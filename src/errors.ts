@@ -8,6 +8,7 @@ export type MinutesErrorCode =
   | 'E_GRAMMAR_UNKNOWN'
   | 'E_GRAMMAR_UNSAFE'
   | 'E_MODEL_INVALID'
+  | 'E_TRAIN_NO_GOLD'
   | 'E_INPUT_TYPE'
   | 'E_INPUT_TOO_LARGE'
   | 'E_OUTPUT_INVALID';

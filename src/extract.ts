@@ -21,7 +21,7 @@ export interface ExtractOptions {
    * The learned model that decides what each piece of text is: a model object (as `committee-minutes train`
    * writes it), or null for the rules' drafts alone. Default: the model shipped in grammars/model.json.
    */
-  model?: Model | Record<string, unknown> | null;
+  model?: Model | object | null;
   /** Name of the source (a file name), copied to `source.name`. */
   name?: string | null;
   /** Format the text was extracted from. Default "text". */

@@ -42,7 +42,8 @@ describe('bad input gives a document with warnings, never a throw', () => {
 
   it('CRLF line ends, lone surrogates, decomposed accents and control characters', () => {
     const text = 'Minutes:\r\n\r\n\u2022 Cafe\u0301 opening hours were discussed.\u0007\r\n\r\nRESOLVED \ud800 that the report be noted.\r\n';
-    const doc = extract(text);
+    // The rules' drafts: this is about offsets and text, not about what the model makes of a two-line text.
+    const doc = extract(text, { model: null });
     expect(validate(doc).valid).toBe(true);
     for (const p of doc.discussionPoints) expect(text.slice(p.span.start, p.span.end).replace(/\s+/g, ' ').trim()).toBe(p.text);
     expect(doc.discussionPoints[0].text).toBe('Cafe\u0301 opening hours were discussed.');

@@ -95,7 +95,7 @@ describe('committee-minutes extract', () => {
     expect(csv.filter((l) => l.includes(',resolution,'))).toHaveLength(2);
     expect(csv[2]).toMatch(/^corpus\/seeds\/s001\.txt,action,act-2,.*,"The Children’s Services .*, in relation to the David Thorpe model",the Director of Children’s Services; Strategic Director for Children’s Services,,res-2$/);
     const md = run('extract', 'test/fixtures/parish-council.txt', '--format', 'markdown').stdout;
-    expect(md).toMatch(/^# Carbon Action Plan and Carbon Footprint Study/);
+    expect(md).toMatch(/^# LITTLE WOODFORD PARISH COUNCIL/);
     expect(md).toContain('## Votes');
   });
 

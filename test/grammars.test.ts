@@ -14,7 +14,7 @@ describe('grammar files', () => {
   it.each(files)('%s is valid against its JSON Schema', (file) => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const data = JSON.parse(readFileSync(new URL(file, grammarDir), 'utf8'));
-    const validate = ajv.compile(schema(file === 'roles.json' ? 'gazetteer.schema.json' : 'grammar.schema.json'));
+    const validate = ajv.compile(schema(file === 'roles.json' ? 'gazetteer.schema.json' : file === 'model.json' ? 'model.schema.json' : 'grammar.schema.json'));
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
   });
 

@@ -1,5 +1,9 @@
 /**
- * Layouts that corpus/ has no real text for yet, on fixtures written for the tests (see test/fixtures/README.md).
+ * Layouts that the gold corpus has no real text for yet, on fixtures written for the tests (see
+ * test/fixtures/README.md). These check the rule stages, whose drafts are the learned model's candidates
+ * and features, so they run without the model (`model: null`). What the shipped model makes of each
+ * fixture is pinned by its golden file (test/fixtures/NAME.expected.json, corpus.test.ts); that the model
+ * can be taught such a layout is tested in train.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -9,7 +13,7 @@ const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, impor
 const texts = (records: { text: string }[]) => records.map((r) => r.text);
 
 describe('whole-meeting minutes (fixture)', () => {
-  const doc = extract(fixture('whole-meeting.txt'));
+  const doc = extract(fixture('whole-meeting.txt'), { model: null });
 
   it('is valid', () => expect(validate(doc).valid).toBe(true));
 
@@ -74,7 +78,7 @@ describe('whole-meeting minutes (fixture)', () => {
 });
 
 describe('decision page (fixture)', () => {
-  const doc = extract(fixture('decision-page.txt'));
+  const doc = extract(fixture('decision-page.txt'), { model: null });
 
   it('reads the meeting from "Decided at meeting"', () => {
     expect(doc.meeting).toMatchObject({ committee: 'Cabinet', date: '2024-01-11', item: '7' });
@@ -104,7 +108,7 @@ describe('several owners in one decision', () => {
 });
 
 describe('lettered decisions and several people at once (fixture)', () => {
-  const doc = extract(fixture('lettered-decisions.txt'));
+  const doc = extract(fixture('lettered-decisions.txt'), { model: null });
 
   it('gives one declaration per member named together', () => {
     expect(doc.declarations.map((d) => [d.member, d.interest, d.conduct])).toEqual([
@@ -144,7 +148,7 @@ describe('lettered decisions and several people at once (fixture)', () => {
 });
 
 describe('parish council minutes (fixture)', () => {
-  const doc = extract(fixture('parish-council.txt'));
+  const doc = extract(fixture('parish-council.txt'), { model: null });
 
   it('reads the header and the minute numbers', () => {
     expect(doc.meeting).toMatchObject({ committee: 'LITTLE WOODFORD PARISH COUNCIL', date: '2023-10-09' });
@@ -173,7 +177,7 @@ describe('parish council minutes (fixture)', () => {
 });
 
 describe('printed Cabinet minutes (fixture)', () => {
-  const doc = extract(fixture('cabinet.txt'));
+  const doc = extract(fixture('cabinet.txt'), { model: null });
 
   it('reads officers listed under "Officers:" as in attendance', () => {
     expect(doc.attendance.filter((a) => a.status === 'in_attendance').map((a) => a.name)).toEqual(['E. Four', 'Chief Executive', 'Director of Resources', 'Monitoring Officer']);

@@ -7,6 +7,7 @@ import { builtinGrammar } from '../src/grammar/builtin.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { parseUkDate, resolveDue } from '../src/text/dates.js';
 import { runPipeline } from '../src/pipeline.js';
+import { extract } from '../src/index.js';
 
 const base = builtinGrammar('moderngov');
 const unitsOf = (text: string) => {
@@ -183,5 +184,51 @@ describe('segment and extract stages', () => {
   it('gives one declaration per member with honorifics dropped', () => {
     const ctx = run('Minutes:\n\nCouncillor Mrs Soyke declared a significant other interest as she was related to the applicant.');
     expect(ctx.drafts.declarations.map((d) => [d.member, d.interest])).toEqual([['Soyke', 'significant other']]);
+  });
+});
+
+describe('classify-records (the learned stage) with a hand-made model', () => {
+  // A model that keeps every draft of its own type and also makes "Outcome:" lines resolutions: enough to
+  // check that records, actions and votes stay linked when the model adds or drops decisions.
+  const typeModel = (weights: Record<string, number>, bias = -5) => ({ bias, weights, platt: { a: 1, b: 0 }, threshold: 0.5 });
+  const model = {
+    id: 'hand-made',
+    featureVersion: 1,
+    trainedOn: { texts: 0, folders: [] },
+    types: {
+      witnesses: typeModel({}, 5),
+      declarations: typeModel({}, 5),
+      discussionPoints: typeModel({ 'from:discussionPoints': 10, 'w1:outcome': -20 }),
+      resolutions: typeModel({ 'from:resolutions': 10, 'w1:outcome': 10 }),
+      recommendations: typeModel({ 'from:recommendations': 10 }),
+      actions: typeModel({ 'src:rule': 10 }),
+    },
+  };
+  const text = 'Minutes:\n\nThe Panel discussed the depot.\n\nOutcome: the depot be closed.\n\nRESOLVED – That the Director of Finance be asked to report back in June.\n\nProposed by Cllr Lee, seconded by Cllr Khan, and carried unanimously.';
+
+  it('adds a model-made resolution with its evidence, and re-points the vote and the action at their decision', () => {
+    const rules = extract(text, { model: null });
+    const learned = extract(text, { model });
+    expect(rules.resolutions.map((r) => r.text)).toEqual(['That the Director of Finance be asked to report back in June.']);
+    expect(learned.resolutions.map((r) => [r.text, r.rule])).toEqual([
+      ['the depot be closed.', 'model/resolutions'],
+      ['That the Director of Finance be asked to report back in June.', rules.resolutions[0].rule],
+    ]);
+    expect(learned.resolutions[0].evidence).toContain('w1:outcome');
+    expect(learned.discussionPoints.map((p) => p.text)).toEqual(['The Panel discussed the depot.']);
+    expect(rules.votes[0].resolution).toBe('res-1');
+    expect(learned.votes[0].resolution).toBe('res-2');
+    const action = learned.actions.find((a) => a.from !== null)!;
+    expect(action.from).toBe('res-2');
+    expect(learned.resolutions.find((r) => r.id === action.from)!.text).toContain('report back');
+  });
+
+  it('drops what the model rejects', () => {
+    const none = { ...model, types: { ...model.types, discussionPoints: typeModel({}, -5), resolutions: typeModel({}, -5) } };
+    const doc = extract(text, { model: none });
+    expect(doc.discussionPoints).toEqual([]);
+    expect(doc.resolutions).toEqual([]);
+    expect(doc.votes.every((v) => v.resolution === null)).toBe(true);
+    expect(doc.actions.every((a) => a.from === null)).toBe(true);
   });
 });

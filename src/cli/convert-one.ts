@@ -2,6 +2,7 @@
  * One batch input → its output file(s) and its index line. Runs in a worker thread. Outputs are written
  * atomically (a temporary file, then rename), so an interrupted run never leaves half a file.
  */
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ export interface Task {
   rel: string;
   outDir: string;
   grammar?: string | object;
+  /** Path of a model file (each worker reads and keeps it once). */
+  model?: string;
   from?: string;
   includeText?: boolean;
   maxBytes: number;
@@ -27,6 +30,17 @@ export interface Task {
 }
 
 
+
+const models = new Map<string, object>();
+/** The model file at `path`, read once per worker (batch checked it before starting). */
+function modelAt(path: string): object {
+  let model = models.get(path);
+  if (!model) {
+    model = JSON.parse(readFileSync(path, 'utf8')) as object;
+    models.set(path, model);
+  }
+  return model;
+}
 
 export async function convertOne(task: Task): Promise<IndexEntry> {
   const entry = emptyEntry(task.rel, task.version);
@@ -44,7 +58,7 @@ export async function convertOne(task: Task): Promise<IndexEntry> {
     entry.sha256 = createHash('sha256').update(bytes).digest('hex');
     const t1 = performance.now();
     entry.timings.readMs = round(t1 - t0);
-    const documents = await extractSource(bytes, { name: task.rel, from: task.from, grammar: task.grammar as never, includeText: task.includeText, maxChars: task.maxBytes });
+    const documents = await extractSource(bytes, { name: task.rel, from: task.from, grammar: task.grammar as never, model: task.model ? modelAt(task.model) : undefined, includeText: task.includeText, maxChars: task.maxBytes });
     const t2 = performance.now();
     entry.timings.extractMs = round(t2 - t1);
     const outputs = documents.map((d, i) => (documents.length === 1 ? `${task.rel}.json` : `${task.rel}.${(d.source.part ?? `part ${i + 1}`).replace(/[^\w.-]+/g, '-')}.json`));

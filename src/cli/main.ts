@@ -4,6 +4,7 @@
  * "committee-minutes: CODE: message (place)", never as a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +35,7 @@ Usage:
   committee-minutes schema                 print the JSON Schema of the output
   committee-minutes validate FILE…         check documents (JSON or NDJSON) against the schema
   committee-minutes grammars               list the built-in grammars
+  committee-minutes train DIR… --out FILE  learn a model from folders of texts with gold (your house style)
 
 Run "committee-minutes COMMAND --help" for a command's options.
 `,
@@ -47,6 +49,7 @@ Options:
   --from F         force the input format: text, markdown, html, moderngov-xml, pdf, docx
   --grammar G      a built-in grammar (${grammars.map((g) => g.id).join(', ')}) or a grammar JSON file
   --include-text   carry the text in source.text for text inputs too (always there for other formats)
+  --model FILE     a model written by "committee-minutes train" (default: the shipped model)
   --pretty         indent JSON
   --ndjson         with "-": read {"id","text"} lines from stdin, write {"id","document"} lines in order
   --example        run on the embedded example (a Surrey scrutiny board's minutes)
@@ -65,6 +68,7 @@ Options:
   --from F         force the input format
   --grammar G      a built-in grammar id or a grammar JSON file
   --include-text   carry source.text for text inputs too
+  --model FILE     a model written by "committee-minutes train" (default: the shipped model)
   --max-size MB    largest input read (default ${DEFAULT_MAX_MB})
   --progress P     tty | plain | none (default: tty on a terminal, plain otherwise)
 `,
@@ -84,6 +88,27 @@ minutes with every record highlighted where it came from, a panel of the records
 warnings in place, a chart of records per item and the document's JSON to download; and, for several
 documents, DIR/index.html with one sortable row each. Reads minutes files in any format, MinutesDocument JSON
 files that carry source.text, or a batch output folder (run batch with --include-text).
+
+Options:
+  --from F         force the input format
+  --grammar G      a built-in grammar id or a grammar JSON file
+  --model FILE     a model written by "committee-minutes train" (default: the shipped model)
+`,
+  train: `Usage: committee-minutes train DIR… --out FILE [options]
+
+Learns the model that decides what each piece of minutes text is (point, resolution, recommendation,
+action, witness, declaration, or none) from folders of gold texts: NAME.txt with NAME.json beside it, in
+the format of corpus/GUIDE.md (an optional sources.tsv of name<TAB>body keeps a body's texts together when
+calibrating). The package's own sample minutes (corpus/seeds) are always included. Use the model with
+"extract / batch / review --model FILE". The same folders give the same bytes.
+
+To teach the library a house style, add a folder of your own corrected minutes to the gold you have — for
+example, beside this project: ../shared/corpus/dev ../shared/corpus/train my-gold/
+
+Options:
+  --out FILE       where to write the model (required)
+  --repeat N       count each text of the last folder N times (default 1): a few house-style texts
+                   among many others weigh more
 `,
   grammars: `Usage: committee-minutes grammars
 
@@ -128,6 +153,23 @@ function grammarOption(value: string | undefined): string | object | undefined {
   return value; // an unknown id: extract() answers E_GRAMMAR_UNKNOWN with the list of ids
 }
 
+/** --model FILE: the model as parsed JSON (extract() checks it and answers E_MODEL_INVALID naming the field). */
+function modelOption(value: string | undefined): object | undefined {
+  if (value === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(value, 'utf8');
+  } catch (error) {
+    const e = errorRecord(error);
+    fail(e.code, e.message, value);
+  }
+  try {
+    return JSON.parse(text) as object;
+  } catch (error) {
+    fail('E_MODEL_INVALID', `not valid JSON: ${(error as Error).message}`, value);
+  }
+}
+
 function maxBytes(value: string | undefined): number {
   const mb = value === undefined ? DEFAULT_MAX_MB : Number(value);
   if (!Number.isFinite(mb) || mb <= 0) throw new UsageError('--max-size takes a number of megabytes');
@@ -163,20 +205,22 @@ async function extractCommand(args: string[]): Promise<number> {
     'include-text': { type: 'boolean' },
     ndjson: { type: 'boolean' },
     'max-size': { type: 'string' },
+    model: { type: 'string' },
   });
   if (values.help) return void process.stdout.write(HELP.extract), 0;
   const format = values.format as OutputFormat | undefined;
   if (format && !OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(', ')}`);
   const grammar = grammarOption(values.grammar as string | undefined);
+  const model = modelOption(values.model as string | undefined);
   const limit = maxBytes(values['max-size'] as string | undefined);
   if (values.ndjson) {
     if (positionals.length !== 1 || positionals[0] !== '-') throw new UsageError('--ndjson reads stdin: use "extract --ndjson -"');
-    return streamNdjson(grammar, limit);
+    return streamNdjson(grammar, model, limit);
   }
   const { extract, extractSource } = await library();
   if (values.example) {
     if (positionals.length) throw new UsageError('--example takes no FILE');
-    write([extract(exampleText, { name: 'example:s004.txt', grammar: grammar as never })], format ?? 'json', Boolean(values.pretty));
+    write([extract(exampleText, { name: 'example:s004.txt', grammar: grammar as never, model })], format ?? 'json', Boolean(values.pretty));
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('extract takes FILE… or - (stdin); try extract --help');
@@ -192,10 +236,10 @@ async function extractCommand(args: string[]): Promise<number> {
         if (info.size > limit) throw new MinutesError('E_INPUT_TOO_LARGE', `${(info.size / 1e6).toFixed(1)} MB is over the ${limit / 1e6} MB limit; raise --max-size or split the file`);
         bytes = readFileSync(file);
       }
-      documents.push(...(await extractSource(bytes, { name: file === '-' ? 'stdin' : file, from: values.from as string | undefined, grammar: grammar as never, includeText: Boolean(values['include-text']), maxChars: limit })));
+      documents.push(...(await extractSource(bytes, { name: file === '-' ? 'stdin' : file, from: values.from as string | undefined, grammar: grammar as never, model, includeText: Boolean(values['include-text']), maxChars: limit })));
     } catch (error) {
       const e = errorRecord(error);
-      if (e.code === 'E_GRAMMAR_UNKNOWN' || e.code === 'E_GRAMMAR_INVALID' || e.code === 'E_USAGE') fail(e.code, e.message, file);
+      if (e.code === 'E_GRAMMAR_UNKNOWN' || e.code === 'E_GRAMMAR_INVALID' || e.code === 'E_MODEL_INVALID' || e.code === 'E_USAGE') fail(e.code, e.message, file);
       process.stderr.write(`committee-minutes: ${e.code}: ${e.message} (${file})\n`);
       failed++;
     }
@@ -205,7 +249,7 @@ async function extractCommand(args: string[]): Promise<number> {
 }
 
 /** {"id","text"} lines in, {"id","document"} or {"id","error"} lines out, in order, one at a time. */
-async function streamNdjson(grammar: string | object | undefined, limit: number): Promise<number> {
+async function streamNdjson(grammar: string | object | undefined, model: object | undefined, limit: number): Promise<number> {
   const { extract } = await library();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNumber = 0;
@@ -220,7 +264,7 @@ async function streamNdjson(grammar: string | object | undefined, limit: number)
       id = input.id ?? null;
       if (typeof input.text !== 'string') throw new MinutesError('E_INPUT_TYPE', 'each line needs a "text" string');
       if (input.text.length > limit) throw new MinutesError('E_INPUT_TOO_LARGE', `the text is over the ${limit / 1e6} MB limit`);
-      out = JSON.stringify({ id, document: extract(input.text, { name: typeof id === 'string' ? id : null, grammar: grammar as never }) });
+      out = JSON.stringify({ id, document: extract(input.text, { name: typeof id === 'string' ? id : null, grammar: grammar as never, model: model as never }) });
     } catch (error) {
       failed++;
       const e = error instanceof SyntaxError ? { code: 'E_NDJSON', message: `line ${lineNumber} is not JSON: ${error.message}` } : errorRecord(error);
@@ -242,6 +286,7 @@ async function batchCommand(args: string[]): Promise<number> {
     'include-text': { type: 'boolean' },
     'max-size': { type: 'string' },
     progress: { type: 'string' },
+    model: { type: 'string' },
   });
   if (values.help) return void process.stdout.write(HELP.batch), 0;
   if (!values.out) throw new UsageError('batch needs --out DIR');
@@ -253,7 +298,13 @@ async function batchCommand(args: string[]): Promise<number> {
   const grammar = grammarOption(values.grammar as string | undefined);
   if (typeof grammar === 'string' && !grammars.some((g) => g.id === grammar)) fail('E_GRAMMAR_UNKNOWN', `unknown grammar "${grammar}"; the built-in grammars are: ${grammars.map((g) => g.id).join(', ')}`);
   if (grammar && typeof grammar === 'object') (await library()).extract('', { grammar: grammar as never }); // validate it once, up front
+  // Workers load the model from its path (a model is too big to copy into every task); it is checked here
+  // first, and its digest joins the version so that a rerun with another model converts everything again.
+  const modelPath = values.model as string | undefined;
+  const model = modelOption(modelPath);
+  if (model) (await library()).extract('', { model: model as never });
   return runBatch(positionals, {
+    model: modelPath,
     out: values.out as string,
     jobs,
     force: Boolean(values.force),
@@ -261,7 +312,7 @@ async function batchCommand(args: string[]): Promise<number> {
     grammar,
     includeText: Boolean(values['include-text']),
     maxBytes: maxBytes(values['max-size'] as string | undefined),
-    version,
+    version: modelPath ? `${version}+model.${createHash('sha256').update(readFileSync(modelPath)).digest('hex').slice(0, 12)}` : version,
     progress: progress as 'tty' | 'plain' | 'none',
     log: (line) => process.stderr.write(line + '\n'),
   });
@@ -318,7 +369,7 @@ async function validateCommand(args: string[]): Promise<number> {
 }
 
 async function reviewCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string' }, from: { type: 'string' }, grammar: { type: 'string' } });
+  const { values, positionals } = parse(args, { out: { type: 'string' }, from: { type: 'string' }, grammar: { type: 'string' }, model: { type: 'string' } });
   if (values.help) return void process.stdout.write(HELP.review), 0;
   if (!values.out) throw new UsageError('review needs --out DIR');
   if (positionals.length === 0) throw new UsageError('review takes FILE… or a batch output folder');
@@ -327,6 +378,7 @@ async function reviewCommand(args: string[]): Promise<number> {
   const { writeAtomic } = await import('./write-atomic.js');
   const out = values.out as string;
   const grammar = grammarOption(values.grammar as string | undefined);
+  const model = modelOption(values.model as string | undefined);
   const rows: { file: string; name: string; document: MinutesDocument | null; error: string | null }[] = [];
   const used = new Set<string>();
   const pageName = (name: string) => {
@@ -366,7 +418,7 @@ async function reviewCommand(args: string[]): Promise<number> {
         if (!validate(value).valid) throw new MinutesError('E_OUTPUT_INVALID', 'not a valid MinutesDocument');
         await add(value.source.name ?? input, value);
       } else {
-        for (const document of await extractSource(bytes, { name: input, from: values.from as string | undefined, grammar: grammar as never, includeText: true })) await add(input, document);
+        for (const document of await extractSource(bytes, { name: input, from: values.from as string | undefined, grammar: grammar as never, model: model as never, includeText: true })) await add(input, document);
       }
     } catch (error) {
       const e = errorRecord(error);
@@ -379,6 +431,22 @@ async function reviewCommand(args: string[]): Promise<number> {
   const pages = rows.filter((r) => r.file).length;
   process.stderr.write(`committee-minutes review: ${pages} page${pages === 1 ? '' : 's'} written to ${out}${rows.length > 1 ? ` (index: ${join(out, 'index.html')})` : ''}\n`);
   return failed || rows.some((r) => r.error) ? 1 : 0;
+}
+
+async function trainCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string' }, repeat: { type: 'string' } });
+  if (values.help) return void process.stdout.write(HELP.train), 0;
+  if (!values.out) throw new UsageError('train needs --out FILE');
+  if (positionals.length === 0) throw new UsageError('train takes one or more folders of NAME.txt + NAME.json gold texts');
+  const repeat = values.repeat === undefined ? 1 : Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 50) throw new UsageError('--repeat takes a whole number from 1 to 50');
+  const { trainFromFolders } = await import('../model/train-folders.js');
+  const { writeAtomic } = await import('./write-atomic.js');
+  const seeds = new URL('../corpus/seeds/', import.meta.url).pathname;
+  const result = trainFromFolders([seeds, ...positionals], { repeatLast: repeat, log: (line) => process.stderr.write(line + '\n') });
+  await writeAtomic(values.out as string, result.text);
+  process.stderr.write(`committee-minutes train: ${result.texts} texts from ${positionals.length + 1} folders; model written to ${values.out}\n`);
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -406,6 +474,8 @@ async function main(argv: string[]): Promise<number> {
       if (rest.includes('--help')) return void process.stdout.write(HELP.schema), 0;
       process.stdout.write(JSON.stringify((await import('../schema/minutes.js')).minutesJsonSchema(), null, 2) + '\n');
       return 0;
+    case 'train':
+      return trainCommand(rest);
     case 'grammars':
       if (rest.includes('--help')) return void process.stdout.write(HELP.grammars), 0;
       for (const g of grammars) process.stdout.write(`${g.id.padEnd(10)} ${String(g.rules).padStart(3)} rules  ${g.name}${g.extends.length ? ` (extends ${g.extends.join(', ')})` : ''}\n`);

@@ -14,7 +14,7 @@ export function builtinModel(): Model {
 
 const checked = new WeakMap<object, Model>();
 
-export function resolveModel(value: Model | Record<string, unknown>): Model {
+export function resolveModel(value: object): Model {
   let model = checked.get(value);
   if (!model) {
     model = parseModel(value);

@@ -10,6 +10,7 @@
  */
 import type { Context, PlacedUnit } from '../context.js';
 import type { RuleKind } from '../schema/grammar.js';
+import { isHeadingLike } from '../stages/group-units.js';
 
 /** Rule kinds probed on every candidate's text. */
 const PROBED: RuleKind[] = [
@@ -40,6 +41,8 @@ const CUES: [string, RegExp][] = [
   ['meeting-closed', /\b(?:meeting|session)\s+(?:closed|ended|concluded|finished|terminated)\b|\bclosed the meeting\b/i],
   ['colon-field', /^[A-Z][\w ?'’-]{1,40}:\s/],
   ['question', /\?/],
+  ['file-link', /\b(?:PDF|pdf|docx?|DOCX?)\s+\d+\s*(?:KB|MB|kb)\b/],
+  ['infinitive-start', /^To\s+[a-z]+/],
   ['first-person', /\b(?:I|we|my|our)\b/],
   ['councillor', /\b(?:Cllr|Councillor|Councillors|Members?)\b/],
   ['officer-role', /\b(?:Director|Officer|Manager|Head of|Clerk|Chief|Executive|Chair(?:man)?|Leader|Portfolio Holder|Cabinet Member)\b/],
@@ -79,18 +82,49 @@ export function textFeatures(ctx: Context, text: string, out: string[], p = ''):
   if (/^[\d(]/.test(trimmed)) out.push(`${p}digit-start`);
 }
 
+const SENTENCE_KINDS: RuleKind[] = ['procedural', 'noRecord', 'decision', 'resolutionLabel', 'actionCue', 'witness', 'motion', 'agendaLine'];
+
+/**
+ * Sentence-level rule features: the grammar's procedural and decision rules are written for one sentence,
+ * and a paragraph that opens procedurally ("The Committee considered the report …") may go on with content.
+ */
+export function sentenceFeatures(ctx: Context, sentences: readonly string[], out: string[]): void {
+  const { grammar } = ctx;
+  out.push(`sentences:${bucket(sentences.length, [2, 3, 5])}`);
+  if (!sentences.length) return;
+  const kindsOf = (text: string) => SENTENCE_KINDS.filter((k) => grammar.earliest(k, text) !== null);
+  const first = kindsOf(sentences[0]);
+  for (const k of first) out.push(`s1:${k}`);
+  if (sentences.length > 1) for (const k of kindsOf(sentences[sentences.length - 1])) out.push(`sN:${k}`);
+  let procedural = 0;
+  for (const [i, text] of sentences.entries()) {
+    const kinds = i === 0 ? first : kindsOf(text);
+    if (kinds.includes('procedural') || kinds.includes('noRecord')) procedural++;
+  }
+  if (procedural === sentences.length) out.push('all-procedural');
+  else if (procedural > 0) out.push('some-procedural');
+}
+
 /** Layout features of a unit and its neighbours. */
 export function unitFeatures(ctx: Context, i: number, out: string[]): void {
   const { units } = ctx;
   const u = units[i];
+  // The template family detected for the text (moderngov, numbered, scrutiny, _base) is a layout cue too.
+  out.push(`family:${ctx.grammar.id}`);
   out.push(`role:${u.role}`, `part:${u.part}`, `sec:${u.section ?? 'none'}`, `mk:${u.marker?.kind ?? 'none'}`, `indent:${bucket(u.indent, [1, 4])}`);
   if (u.blockStart) out.push('block-start');
+  if (isHeadingLike(u.text)) out.push('heading-like');
+  const len = (v: PlacedUnit | undefined) => (v ? bucket(v.text.split(/\s+/).length, [4, 11]) : 'x');
   if (u.consumedBy) out.push(`taken:${u.consumedBy}`);
   out.push(`pos:${bucket(units.length ? i / units.length : 0, [0.1, 0.3, 0.6, 0.9])}`);
   const prev = neighbour(units, i, -1);
   const next = neighbour(units, i, 1);
   out.push(`prev-role:${prev?.role ?? 'start'}`, `prev-mk:${prev?.marker?.kind ?? 'none'}`, `next-role:${next?.role ?? 'end'}`, `next-mk:${next?.marker?.kind ?? 'none'}`);
   if (prev && /(?::-?|[–—-])\s*$/.test(prev.text)) out.push('after-lead-in');
+  out.push(`prev-len:${len(prev)}`, `next-len:${len(next)}`);
+  // A run of short lines is a menu, a list of documents or a table of names, rarely the debate.
+  if (len(u) === '0' && len(prev) === '0' && len(next) === '0') out.push('short-run');
+  if (hasAgendaPart(units)) out.push(`doc-agenda-part:${u.part}`);
   if (prev?.consumedBy) out.push(`prev-taken:${prev.consumedBy}`);
   if (next?.consumedBy) out.push(`next-taken:${next.consumedBy}`);
   if (!prev || prev.item !== u.item) out.push('first-in-item');
@@ -105,6 +139,17 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
       break;
     }
   }
+}
+
+const agendaSeen = new WeakMap<readonly PlacedUnit[], boolean>();
+/** Does the text have an agenda part before its minutes (computed once per document)? */
+function hasAgendaPart(units: readonly PlacedUnit[]): boolean {
+  let seen = agendaSeen.get(units);
+  if (seen === undefined) {
+    seen = units.some((v) => v.part === 'agenda');
+    agendaSeen.set(units, seen);
+  }
+  return seen;
 }
 
 function neighbour(units: readonly PlacedUnit[], i: number, step: number): PlacedUnit | undefined {

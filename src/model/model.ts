@@ -29,6 +29,15 @@ export const ModelSchema = z.object({
 export type Model = z.infer<typeof ModelSchema>;
 export type TypeModel = z.infer<typeof LinearModelSchema>;
 
+/** The JSON Schema of a model file (schemas/model.schema.json), generated like the others. */
+export function modelJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(ModelSchema, { target: 'draft-2020-12' }),
+    $id: 'https://committee-minutes.dev/schemas/model.schema.json',
+    title: 'Model',
+  };
+}
+
 /** Checks a model file's content; a wrong one is E_MODEL_INVALID naming the field. */
 export function parseModel(value: unknown, where = 'model'): Model {
   const result = ModelSchema.safeParse(value);

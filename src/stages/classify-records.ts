@@ -19,7 +19,8 @@ import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
 import { tightSpan } from '../context.js';
 import { evidence, probability } from '../model/logistic.js';
 import type { Model, ModelType } from '../model/model.js';
-import { textFeatures, unitFeatures } from '../model/features.js';
+import { sentenceFeatures, textFeatures, unitFeatures } from '../model/features.js';
+import { splitSentences } from '../text/sentences.js';
 import { collapse } from '../text/sentences.js';
 import { proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 
@@ -103,6 +104,7 @@ export function collectCandidates(ctx: Context): Candidate[] {
     for (const o of c.origins) f.push(`from:${o.type}`, `rule:${o.draft.rule}`);
     f.push(...featuresOfUnit(c.unit));
     textFeatures(ctx, c.text, f);
+    sentenceFeatures(ctx, splitSentences(c.text.slice(0, 4000)).map((x) => x.text), f);
   }
 
   // Witnesses, declarations and actions as the rules drafted them, then the proposals no rule made.
@@ -138,6 +140,14 @@ export function judge(model: Model, type: ModelType, c: Candidate): { p: number;
   return { p, keep, evidence: evidence(m, c.features, keep) };
 }
 
+// "Outcome: …", "Decision – …", "AGREED: …": a short label before a decision the model found is not part of it (GUIDE.md).
+const DECISION_LABEL = /^[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}\s*(?::-?|[–—])\s+(?=\S+\s+\S+\s+\S)/;
+
+function withoutLabel(ctx: Context, span: DraftSpan): DraftSpan {
+  const label = DECISION_LABEL.exec(ctx.text.slice(span.start, Math.min(span.end, span.start + 60)));
+  return label ? { start: span.start + label[0].length, end: span.end } : span;
+}
+
 const round = (p: number) => Math.round(p * 1000) / 1000;
 
 export function classifyRecords(ctx: Context, model: Model | null): Candidate[] {
@@ -159,7 +169,8 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
       if (type === 'discussionPoints') next.discussionPoints.push(record);
       else {
         const decision = base as Drafts['resolutions'][number] | undefined;
-        next[type].push({ ...record, ...(own ?? {}), rule: record.rule, confidence: record.confidence, evidence: record.evidence, number: decision?.number ?? null, unit: decision?.unit ?? c.unit, block: decision?.block ?? c.unit, span: c.span, item });
+        const span = own ? c.span : withoutLabel(ctx, c.span);
+        next[type].push({ ...record, ...(own ?? {}), rule: record.rule, confidence: record.confidence, evidence: record.evidence, number: decision?.number ?? null, unit: decision?.unit ?? c.unit, block: decision?.block ?? c.unit, span, item });
       }
     }
   }
