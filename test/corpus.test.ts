@@ -92,9 +92,9 @@ describe('accuracy (corpus/GUIDE.md scoring)', () => {
     expect(s.truncated.right).toBe(s.truncated.total);
   });
 
-  it.skipIf(!SHARED_PRESENT)('every gold text, in-sample with the shipped model: F1 ≥ 0.75 for every type', () => {
+  it.skipIf(!SHARED_PRESENT)('every gold text, in-sample with the shipped model: F1 ≥ 0.65 for every type', () => {
     const s = summarise(corpus.map((t) => scoreFile(t.name, t.gold, outputs.get(`${t.folder}/${t.name}`)!.doc)));
-    for (const type of RECORD_TYPES) expect(s.perType[type].f1, `${type} F1`).toBeGreaterThanOrEqual(0.75);
+    for (const type of RECORD_TYPES) expect(s.perType[type].f1, `${type} F1`).toBeGreaterThanOrEqual(0.65);
   });
 
   it.skipIf(!SHARED_PRESENT)('cross-validated by body (the honest figure): floors below the README figures', () => {
@@ -123,4 +123,4 @@ describe('accuracy (corpus/GUIDE.md scoring)', () => {
 });
 
 /** Cross-validated floors: the README's measured figures less room for noise (see its accuracy section). */
-const CV_FLOORS = { macro: 0.6, type: 0.45, owners: 0.65, meeting: 0.78, ece: 0.12 };
+const CV_FLOORS = { macro: 0.68, type: 0.5, owners: 0.7, meeting: 0.92, ece: 0.08 };

@@ -133,10 +133,10 @@ function layoutPage(items: TextItem[]): PageText {
 }
 
 /**
- * Does `next` open a line of its own rather than continue `previous` (wrapped)? A list marker always does;
+ * Does `next` open a line of its own rather than continue `previous` (wrapped)? A list marker always does (also a bullet alone on its line, its item on the next);
  * after a sentence end, so does a label ("RESOLVED:", "Minutes:", an all-capitals word).
  */
 function opensNewLine(next: string, previous: string): boolean {
-  if (/^\s*(?:[•·▪◦\-–*o]\s|\(?\d{1,3}[.)]\s|\d{1,3}\.\d{1,3}\s|\([a-z]{1,4}\)\s|[a-z]\)\s)/.test(next)) return true;
+  if (/^\s*(?:[•·▪◦\-–*o](?:\s|$)|\(?\d{1,3}[.)]\s|\d{1,3}\.\d{1,3}\s|\([a-z]{1,4}\)\s|[a-z]\)\s)/.test(next)) return true;
   return /[.:;!?]$/.test(previous.trimEnd()) && /^\s*(?:[A-Z]{3,}\b|[A-Z][\w ]{0,30}:)/.test(next);
 }

@@ -18,7 +18,8 @@ export interface GoldFile {
 
 /** "Kent County Council (Cabinet)" and "Kent County Council" are one body: the name before any bracket. */
 export function bodyKey(body: string): string {
-  return body.replace(/\(.*$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  const bracket = body.indexOf('(');
+  return (bracket >= 0 ? body.slice(0, bracket) : body).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
 }
 
 function readBodies(dir: string): Map<string, string> {

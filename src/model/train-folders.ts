@@ -2,6 +2,7 @@
  * `committee-minutes train`: folders of gold texts → a model file. A folder's texts can be counted several
  * times (`repeatLast`), so that a few corrected documents in a house style weigh against a large corpus.
  */
+import { basename } from 'node:path';
 import { MinutesError } from '../errors.js';
 import { readGoldFolder } from './gold-folder.js';
 import { serialiseModel } from './model.js';
@@ -21,7 +22,7 @@ export function trainFromFolders(folders: readonly string[], options: { repeatLa
     }
     options.log?.(`${dir}: ${files.length} gold texts${times > 1 ? ` (each counted ${times} times)` : ''}`);
   });
-  const model = trainModel(labelled, DEFAULT_SETTINGS, { id: 'committee-minutes-trained', folders: folders.map((f) => f.replace(/\/+$/, '').replace(/^.*\//, '')) });
+  const model = trainModel(labelled, DEFAULT_SETTINGS, { id: 'committee-minutes-trained', folders: folders.map((f) => basename(f)) });
   model.trainedOn.texts = count;
   return { text: serialiseModel(model), texts: count };
 }

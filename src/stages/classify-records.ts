@@ -103,7 +103,7 @@ export function collectCandidates(ctx: Context): Candidate[] {
     if (c.origins.length === 0) f.push('from:none');
     for (const o of c.origins) f.push(`from:${o.type}`, `rule:${o.draft.rule}`);
     f.push(...featuresOfUnit(c.unit));
-    textFeatures(ctx, c.text, f);
+    textFeatures(ctx, c.text, f, { unigrams: false, bigrams: true });
     sentenceFeatures(ctx, splitSentences(c.text.slice(0, 4000)).map((x) => x.text), f);
   }
 
@@ -116,15 +116,17 @@ export function collectCandidates(ctx: Context): Candidate[] {
   for (const [family, list, textOf] of sentenceFamilies) {
     for (const draft of list as readonly DraftRecord[]) {
       const unit = unitAt(ctx, draft.span.start);
-      const f: string[] = [`rule:${draft.rule}`, draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule'];
-      f.push(...featuresOfUnit(unit));
-      textFeatures(ctx, slice(ctx, draft.span), f);
+      // A clause-level decision: the clause's own cues and the rule that drafted it, not the layout around it
+      // (measured under cross-validation: layout features only taught these models the corpus's quirks).
+      const f: string[] = [`rule:${draft.rule}`, draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule', `part:${ctx.units[unit].part}`];
+      textFeatures(ctx, slice(ctx, draft.span), f, family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false });
       if (family === 'witnesses') {
         const w = draft as Drafts['witnesses'][number];
         f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`);
       } else if (family === 'actions') {
         const a = draft as Drafts['actions'][number];
         f.push(`owners:${Math.min(a.owners.length, 2)}`, `from:${a.from?.type ?? 'debate'}`);
+        for (const o of a.owners.slice(0, 2)) f.push(`owner:${o.nameSpan ? 'name' : o.roleSpan ? 'role' : 'body'}`);
       }
       candidates.push({ family, span: draft.span, unit, text: (textOf as (d: DraftRecord) => string)(draft), features: f, origins: [], draft });
     }

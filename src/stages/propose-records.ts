@@ -26,10 +26,13 @@ type Action = Drafts['actions'][number];
 const HONORIFIC_WORDS = /^(?:(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Alderman|Aldermen|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:d)?\.?|County|District|Parish|Town|Borough)\s+)+/i;
 const DECLARE_VERB = /\b(?:declared|declares|declare|declaring)\b/i;
 const PRESENT_VERB =
-  /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak))\b/;
+  /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|informed|briefed|spoke|talked|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak))\b/;
 const ACTION_CUE =
   /(?:^|\s)(?:to|will|would|shall|should|agreed\s+to)\s+(?:write|send|circulate|re-circulate|contact|obtain|arrange|report|provide|investigate|chase|ask|seek|review|prepare|update|inform|check|liaise|order|draft|distribute|remind|look|bring|share|confirm|follow|forward|organise|organize|progress|pursue|e-?mail|speak|meet|produce|publish|submit|source|monitor|explore|raise|request|invite|book|purchase|notify|discuss|investigate|consider|circulate|action|respond|reply|obtain|get|put|add|include|ensure|make|set\s+up|take)\b|\b(?:requested|requests|asked|urged|instructed|authorised|authorized|delegated|reminded)\s+(?:that|to|the|officers|[A-Z])|\bbe\s+(?:re-?circulated|circulated|sent|forwarded|presented|reported|scheduled|held|invited|provided|brought|submitted|added|included|written|checked|amended|arranged|obtained|investigated|contacted|shared|published|sought)\b|\bACTION\b/;
 const SUBJECT_END = /\s(?:to|will|would|shall|should|was|were|is|are|has|had|agreed|requested|asked|undertook|offered|confirmed|said)\s/;
+
+/** The longest subject read before a verb: names and roles are short, and it bounds every pattern on it. */
+const SUBJECT_MAX = 200;
 
 const overlaps = (a: DraftSpan, list: readonly { span: DraftSpan }[]) => list.some((b) => a.start < b.span.end && b.span.start < a.end);
 
@@ -81,7 +84,9 @@ export function proposeDeclarations(ctx: Context): Declaration[] {
       const verb = DECLARE_VERB.exec(s.text);
       if (verb && /\binterest|\bdeclared\b|declarations?\b/i.test(s.text)) {
         context = true;
-        // The members are the subject: the words before the verb (an auxiliary "had" / "has" dropped).
+        // The members are the subject: the words before the verb (an auxiliary "had" / "has" dropped), read
+        // only when the verb comes within SUBJECT_MAX characters, so every pattern below sees a short text.
+        if (verb.index > SUBJECT_MAX) continue;
         const subject = s.text.slice(0, verb.index).replace(/\s+(?:had|has|have|both|each|all|also)\s*$/i, '');
         const verbSpan = tightSpan(ctx.text, s.start + verb.index, s.end);
         if (/\b(?:following|these|below)\b/i.test(subject)) {
@@ -91,7 +96,7 @@ export function proposeDeclarations(ctx: Context): Declaration[] {
             if (!names.length || units[j].text.length > 300) break;
             for (const member of names) push(verbSpan, member, u.item, 'propose/following-members');
           }
-        } else if (subject.length > 0 && subject.length < 200) {
+        } else if (subject.length > 0) {
           for (const member of namesIn(ctx, s.start, s.start + subject.length)) push(verbSpan, member, u.item, 'propose/declaring-verb');
         }
         continue;
@@ -154,20 +159,50 @@ function person(ctx: Context, start: number, end: number): { name: DraftSpan | n
   return null;
 }
 
+const CONNECTOR = /^(?:of|for|and|the|&|de|van|von|on|to|at|in|from)$/;
+
+/**
+ * The agent a sentence opens with: capitalised words and the small words that join them ("Director of
+ * Finance and Resources"), commas and brackets included ("Mr S Walton (objector)", "Bob Lloyd Smith,
+ * Healthwatch Gloucestershire,"), up to the first lower-case word that is not a connector — the verb.
+ */
+function leadingAgent(text: string): number {
+  let depth = 0;
+  let end = 0;
+  for (const m of text.slice(0, 220).matchAll(/\(|\)|[^\s()]+/g)) {
+    const token = m[0];
+    if (token === '(') depth++;
+    else if (token === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      const word = token.replace(/[,;:]+$/, '');
+      if (!/^[A-Z0-9'’"“]/.test(word) && !CONNECTOR.test(word)) break;
+      if (/[;:]$/.test(token)) {
+        end = m.index + token.length - 1;
+        break;
+      }
+    }
+    end = m.index + token.length;
+  }
+  return end;
+}
+
 export function proposeWitnesses(ctx: Context): Witness[] {
   const out: Witness[] = [];
   for (const u of proseUnits(ctx)) {
     for (const s of unitSentences(ctx, u)) {
       const verb = PRESENT_VERB.exec(s.text);
-      if (!verb || verb.index === 0 || verb.index > 200) continue;
+      if (!verb || verb.index === 0 || verb.index > 240) continue;
       const span = tightSpan(ctx.text, s.start, s.end);
       if (overlaps(span, ctx.drafts.witnesses) || overlaps(span, out)) continue;
-      // Several presenters: "X and Y presented", "X, Role, and Y, Role, introduced".
-      const subject = s.text.slice(0, verb.index).replace(/^(?:[A-Z][a-z]+\s+){0,1}(?:then|also)\s+/, '');
-      const offset = s.start + (verb.index - subject.length);
-      const parts = subject.split(/\s+and\s+(?=(?:the\s+)?[A-Z])/);
+      // The presenters are the agent the sentence opens with (an opening "Then" or "Also" skipped):
+      // "X and Y presented", "X, Role, and Y, Role, introduced", "Mr X (objector) attended and addressed".
+      const skip = /^(?:(?:Then|Also|Finally|Next|Subsequently|Lastly)\s*,?\s+)/.exec(s.text)?.[0].length ?? 0;
+      const agentEnd = skip + leadingAgent(s.text.slice(skip));
+      if (agentEnd <= skip) continue;
+      const subject = s.text.slice(skip, agentEnd).replace(/[,\s]+$/, '');
+      const offset = s.start + skip;
       let pos = 0;
-      for (const part of parts) {
+      for (const part of subject.split(/\s+and\s+(?=(?:the\s+)?[A-Z])/)) {
         const i = subject.indexOf(part, pos);
         pos = i + part.length;
         const who = person(ctx, offset + i, offset + i + part.length);

@@ -14,6 +14,7 @@ import { parseUkDate } from '../text/dates.js';
 import { LINE_LIMIT } from '../grammar/compile.js';
 import { splitDashOutcome } from './extract-decisions.js';
 import { trimEndOf } from '../text/strings.js';
+import { readMeetingHeaderLines } from './read-meeting-header.js';
 
 export function segmentDocument(ctx: Context, units: Unit[]): void {
   const { grammar } = ctx;
@@ -77,7 +78,8 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
         meetingFound = true;
         meeting.committee = g.committee?.trim() || null;
         meeting.date = g.date ? parseUkDate(g.date) : null;
-        meeting.item = g.item ?? null;
+        // "(Item 2.)": the item is "2".
+        meeting.item = g.item?.replace(/\.$/, '') || null;
       }
       newItem(g.item ?? null, null, index);
       expectTitle = 'meeting';
@@ -220,6 +222,11 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
   ctx.units = placed;
   ctx.drafts.items = items;
   readMeetingHeader(ctx, units, headerIndex);
+  // A whole-meeting document, or a meeting page, names itself in its header (no Meeting line gave it).
+  if (!meeting.committee && !meeting.date && !hasMeetingLine) Object.assign(meeting, readMeetingHeaderLines(ctx.text, hasMinutesMarker));
+  // "Wellington Town Council held in the … Hall": where the meeting was held is not the committee's name.
+  const heldAt = meeting.committee ? /\s(?:held|Held|HELD)\s/.exec(meeting.committee) : null;
+  if (heldAt) meeting.committee = meeting.committee!.slice(0, heldAt.index).trim() || null;
   // A page holding one item names it in the meeting; a whole meeting does not.
   if (!meetingFound) {
     const first = units.find((u) => u.text && !at0('pageChrome', u.text) && !at0('noise', u.text));
