@@ -32,7 +32,15 @@ const CUES: [string, RegExp][] = [
   ['proposed-seconded', /\b(?:proposed|seconded|moved)\b/i],
   ['report', /\breport\b/i],
   ['presented', /\b(?:presented|introduced|outlined|explained|gave|provided|updated|addressed|reported)\b/i],
-  ['asked-q', /\b(?:asked|queried|questioned|raised|commented|noted that|stated|advised|confirmed|responded|explained that)\b/i],
+  // Asking a question is debate; being asked to do something is an action (was-asked, agent-to-verb).
+  ['asked-q', /\b(?:asked|queried|questioned)\s+(?:if|whether|about|why|how|what|when|where|who|for\s+clarification)\b|\b(?:raised|commented|noted that|stated|advised|confirmed|responded|explained that)\b/i],
+  // "Clerk to obtain prices", "RM to distribute packs", "Cllr Lee to look at the track", "– SV to remind …":
+  // an action log's owner (a role, a councillor or initials) followed by "to" and a verb.
+  ['agent-to-verb', /(?:^|[–—:-]\s+)(?:(?:The|the)\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|Mayor|Officers?|(?:Cllrs?\.?|Councillors?|Mr|Mrs|Ms|Dr)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|[A-Z]{2,4}(?:\s*(?:and|&|\/)\s*[A-Z]{2,4})*|[A-Z][a-z]+\s+(?:Officer|Manager|Director|Clerk|Lead))\s+to\s+[a-z]{3,}/],
+  ['agreed-to-verb', /\b(?:agreed|undertook|offered|volunteered|promised)\s+to\s+[a-z]{3,}/i],
+  ['clerk', /\bclerk\b/i],
+  ['reminded', /\breminded\b/i],
+  ['future', /\b(?:next\s+meeting|in\s+the\s+coming|by\s+the\s+end\s+of|before\s+the\s+next|in\s+due\s+course|as\s+soon\s+as)\b/i],
   ['declare', /\b(?:declared?|declaration|interest|pecuniary|prejudicial)\b/i],
   ['welcome-apolog', /\b(?:welcomed|apologies|apologised|substitut)/i],
   ['time', /\b\d{1,2}[.:]\d{2}\s*(?:a\.?m|p\.?m)\b|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b/i],

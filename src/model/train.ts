@@ -29,6 +29,8 @@ export interface LabelledText {
   name: string;
   body: string;
   examples: { type: ModelType; features: string[]; label: 0 | 1 }[];
+  /** Gold records per type that no candidate matches: misses no threshold can win back. */
+  unreachable: Record<ModelType, number>;
 }
 
 export const BLOCK_MODEL_TYPES: ModelType[] = ['discussionPoints', 'resolutions', 'recommendations'];
@@ -57,11 +59,19 @@ export function labelText(t: GoldText): LabelledText {
   const examples: LabelledText['examples'] = [];
   const golds = Object.fromEntries(MODEL_TYPES.map((type) => [type, goldTexts(type, t.gold)])) as Record<ModelType, string[]>;
   const positive = (type: ModelType, text: string) => golds[type].some((g) => dice(g, text) >= threshold(type));
-  for (const c of candidatesOf(t.text)) {
+  const candidates = candidatesOf(t.text);
+  for (const c of candidates) {
     const types = c.family === 'block' ? BLOCK_MODEL_TYPES : [c.family];
     for (const type of types) examples.push({ type, features: c.features, label: positive(type, c.text) ? 1 : 0 });
   }
-  return { name: t.name, body: t.body, examples };
+  const unreachable = Object.fromEntries(
+    MODEL_TYPES.map((type) => {
+      const family = BLOCK_MODEL_TYPES.includes(type) ? 'block' : type;
+      const texts = candidates.filter((c) => c.family === family).map((c) => c.text);
+      return [type, golds[type].filter((g) => !texts.some((x) => dice(g, x) >= threshold(type))).length];
+    }),
+  ) as Record<ModelType, number>;
+  return { name: t.name, body: t.body, examples, unreachable };
 }
 
 export interface TrainSettings {
@@ -86,11 +96,15 @@ function examplesOf(texts: readonly LabelledText[], type: ModelType): Example[] 
   return texts.flatMap((t) => t.examples.filter((e) => e.type === type));
 }
 
-/** The threshold on calibrated probabilities that maximises F1 over held-out examples (0.5 when none do better). */
-function bestThreshold(probabilities: number[], labels: (0 | 1)[]): number {
+/**
+ * The threshold on calibrated probabilities that maximises F1 over held-out examples (0.5 when none do
+ * better). `unreachable` gold records (no candidate matches them) count as misses at every threshold, as
+ * they do when the records are scored.
+ */
+function bestThreshold(probabilities: number[], labels: (0 | 1)[], unreachable: number): number {
   let best = 0.5;
   let bestF1 = -1;
-  const positives = labels.filter((y) => y === 1).length;
+  const positives = labels.filter((y) => y === 1).length + unreachable;
   for (let t = 0.2; t <= 0.801; t += 0.05) {
     let tp = 0, fp = 0;
     probabilities.forEach((p, i) => {
@@ -114,6 +128,7 @@ export function trainModel(texts: readonly LabelledText[], settings: TrainSettin
     // Held-out scores for calibration.
     const heldScores: number[] = [];
     const heldLabels: (0 | 1)[] = [];
+    let unreachable = 0;
     if (folds.length > 1) {
       folds.forEach((fold, k) => {
         const rest = folds.filter((_, j) => j !== k).flat();
@@ -122,12 +137,13 @@ export function trainModel(texts: readonly LabelledText[], settings: TrainSettin
           heldScores.push(score(m, e.features));
           heldLabels.push(e.label);
         }
+        for (const t of fold) unreachable += t.unreachable[type];
       });
     }
     const platt = fitPlatt(heldScores, heldLabels);
     const calibrated = heldScores.map((s) => 1 / (1 + Math.exp(-(platt.a * s + platt.b))));
     const model: LinearModel = train(examplesOf(texts, type), options);
-    types[type] = { ...model, platt, threshold: heldScores.length ? bestThreshold(calibrated, heldLabels) : 0.5 };
+    types[type] = { ...model, platt, threshold: heldScores.length ? bestThreshold(calibrated, heldLabels, unreachable) : 0.5 };
   }
   return {
     id: meta.id ?? 'committee-minutes',

@@ -161,8 +161,16 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   const next: Pick<Drafts, BlockType> = { discussionPoints: [], resolutions: [], recommendations: [] };
   for (const c of candidates) {
     if (c.family !== 'block') continue;
+    const verdicts = Object.fromEntries(BLOCK_TYPES.map((type) => [type, judge(model, type, c)])) as Record<BlockType, ReturnType<typeof judge>>;
+    // A decision is not also a point (GUIDE.md): when a candidate passes as both, the surer reading wins,
+    // each probability measured against its own threshold.
+    const margin = (type: BlockType) => verdicts[type].p - model.types[type].threshold;
+    if (verdicts.discussionPoints.keep && (verdicts.resolutions.keep || verdicts.recommendations.keep)) {
+      if (margin('discussionPoints') > Math.max(margin('resolutions'), margin('recommendations'))) verdicts.resolutions.keep = verdicts.recommendations.keep = false;
+      else verdicts.discussionPoints.keep = false;
+    }
     for (const type of BLOCK_TYPES) {
-      const verdict = judge(model, type, c);
+      const verdict = verdicts[type];
       if (!verdict.keep) continue;
       const own = c.origins.find((o) => o.type === type)?.draft;
       const base = own ?? c.origins.find((o) => o.type !== 'discussionPoints')?.draft;

@@ -16,7 +16,7 @@ import type { Context, DraftOwner, DraftSpan, Drafts, PlacedUnit } from '../cont
 import { tightSpan } from '../context.js';
 import { unitSentences } from './extract-people.js';
 import { actionSpan, makeOwner, ownersIn } from './extract-actions.js';
-import { honorificLength, isChair, isGeneric, isPersonName, isRole } from '../nlp/people.js';
+import { honorificLength, isBody, isChair, isGeneric, isPersonName, isRole } from '../nlp/people.js';
 import type { Sentence } from '../text/sentences.js';
 
 type Witness = Drafts['witnesses'][number];
@@ -47,9 +47,11 @@ function namesIn(ctx: Context, start: number, end: number): DraftSpan[] {
   const text = ctx.text.slice(start, end);
   const re = /[^,&]+?(?=\s*(?:,|&|\band\b|$))/g;
   for (const m of text.matchAll(re)) {
-    // "Alderman Guy - Waterside Partnership", "Cllr Lee (Ward Member)": the name ends at a dash or bracket.
-    let part = m[0].replace(/^\s*and\s+/i, '').replace(/\s+[-–—]\s.*$|\s*\(.*$/, '');
-    let at = start + m.index + (m[0].length - part.length);
+    // "and Cllr Lee": the joining word goes; "Alderman Guy - Waterside Partnership", "Cllr Lee (Ward Member)":
+    // the name ends at a dash or a bracket.
+    const lead = /^\s*(?:and\s+)?/i.exec(m[0])![0].length;
+    let part = m[0].slice(lead).replace(/\s+[-–—]\s.*$|\s*\(.*$/, '');
+    let at = start + m.index + lead;
     const hon = HONORIFIC_WORDS.exec(part);
     if (hon) {
       at += hon[0].length;
@@ -71,8 +73,11 @@ export function proposeDeclarations(ctx: Context): Declaration[] {
   const units = proseUnits(ctx);
   // A unit right after a lead-in about declarations ("The following members made declarations") may be a row.
   let context = false;
+  // Units whose names a "The following Members declared …" lead-in has already read.
+  const listed = new Set<number>();
   for (let k = 0; k < units.length; k++) {
     const u = units[k];
+    if (listed.has(k)) continue;
     const inContext = context || u.section === 'declarations';
     context = false;
     for (const s of unitSentences(ctx, u)) {
@@ -95,6 +100,7 @@ export function proposeDeclarations(ctx: Context): Declaration[] {
             const names = namesIn(ctx, units[j].start, units[j].end);
             if (!names.length || units[j].text.length > 300) break;
             for (const member of names) push(verbSpan, member, u.item, 'propose/following-members');
+            listed.add(j);
           }
         } else if (subject.length > 0) {
           for (const member of namesIn(ctx, s.start, s.start + subject.length)) push(verbSpan, member, u.item, 'propose/declaring-verb');
@@ -155,11 +161,12 @@ function person(ctx: Context, start: number, end: number): { name: DraftSpan | n
   if (text.split(/\s+/).length > 10) return null;
   if (isGeneric(text) || isChair(text) || /^(?:He|She|They|It|Members|Officers|Councillors|Committee|Members of)\b/.test(text)) return null;
   if (isPersonName(text) && !isRole(text)) return { name: at(text), role: null };
-  if (isRole(text) || /^[A-Z]/.test(text)) return { name: null, role: at(text) };
+  // A role alone must say so (a role word or a body's name), not be any capitalised phrase.
+  if ((isRole(text) || isBody(text)) && text.split(/\s+/).length >= 2 || /^(?:Clerk|Chair(?:man)?|Treasurer|Mayor|Leader)$/.test(text)) return { name: null, role: at(text) };
   return null;
 }
 
-const CONNECTOR = /^(?:of|for|and|the|&|de|van|von|on|to|at|in|from)$/;
+const CONNECTOR = /^(?:of|for|and|the|&|de|van|von|on|to|at|in|from|current|former|new|interim|acting|deputy|assistant|senior|principal|joint|vice)$/;
 
 /**
  * The agent a sentence opens with: capitalised words and the small words that join them ("Director of
@@ -201,11 +208,16 @@ export function proposeWitnesses(ctx: Context): Witness[] {
       if (agentEnd <= skip) continue;
       const subject = s.text.slice(skip, agentEnd).replace(/[,\s]+$/, '');
       const offset = s.start + skip;
-      let pos = 0;
-      for (const part of subject.split(/\s+and\s+(?=(?:the\s+)?[A-Z])/)) {
-        const i = subject.indexOf(part, pos);
-        pos = i + part.length;
-        const who = person(ctx, offset + i, offset + i + part.length);
+      // "X and Y presented": two presenters only when each side stands as a person or a role on its own
+      // ("the Overview and Scrutiny Committee" is one body).
+      const parts = subject.split(/\s+and\s+(?=(?:the\s+)?[A-Z])/);
+      const split = parts.map((part) => {
+        const i = subject.indexOf(part);
+        return person(ctx, offset + i, offset + i + part.length);
+      });
+      const whole = person(ctx, offset, offset + subject.length);
+      const people = parts.length > 1 && split.every(Boolean) ? split : [whole];
+      for (const who of people) {
         if (!who) continue;
         out.push({ span, item: u.item, rule: 'propose/presenting-verb', confidence: 0.5, name: null, role: null, nameSpan: who.name, roleSpan: who.role, basis: 'presented' });
       }
