@@ -135,7 +135,7 @@ function explain(file: string, model: Model) {
   const ctx = runPipeline(text, detectGrammar, null);
   for (const c of ctx.candidates ?? []) {
     const types: ModelType[] = c.family === 'block' ? BLOCK_MODEL_TYPES : [c.family];
-    const verdicts = types.map((type) => ({ type, ...judge(model, type, c) }));
+    const verdicts = types.map((type) => ({ type, ...judge(model, type, c, true) }));
     const kept = verdicts.filter((v) => v.keep);
     const shown = kept.length ? kept : [verdicts.reduce((a, b) => (b.p > a.p ? b : a))];
     const label = kept.length ? kept.map((v) => v.type).join('+') : 'none';

@@ -12,12 +12,15 @@ import type { Context, PlacedUnit } from '../context.js';
 import type { RuleKind } from '../schema/grammar.js';
 import { isHeadingLike } from '../stages/group-units.js';
 
-/** Rule kinds probed on every candidate's text. */
-const PROBED: RuleKind[] = [
-  'resolutionLabel', 'recommendationLabel', 'decision', 'procedural', 'noRecord', 'agendaLine', 'pageChrome', 'noise', 'motion', 'vote', 'witness',
-  'declaration', 'actionCue', 'actionLine', 'attendance', 'sectionLabel', 'minutesStart', 'meetingHeading', 'dateLine', 'committeeLine', 'documentsLine', 'conduct',
-];
+/**
+ * Rule kinds probed on every candidate's text: the kinds that mark records. Line-level kinds (section labels,
+ * headings, page chrome, meeting lines, attendance) reach the model through the unit's role, part and section
+ * and through the drafts; probing them on every candidate too cost a third of the stage and moved no figure
+ * under cross-validation.
+ */
+const PROBED: RuleKind[] = ['resolutionLabel', 'recommendationLabel', 'decision', 'procedural', 'noRecord', 'agendaLine', 'motion', 'witness', 'declaration', 'actionCue'];
 
+const PROBE_CHARS = 200;
 const WORD = /[\p{L}\p{N}'’]+/gu;
 // Verb forms that mark decisions, requests, reports and procedure in the genre (not any text's wording).
 const CUES: [string, RegExp][] = [
@@ -79,8 +82,11 @@ export interface WordFeatures {
 /** Features of a text: rules that fire, cues and opening words. */
 export function textFeatures(ctx: Context, text: string, out: string[], words: WordFeatures): void {
   const { grammar } = ctx;
+  // Rules are probed on the opening only: cues stand at the start of a record (the scoring rule reads the
+  // first 200 characters too), and this keeps the cost per candidate flat however long it runs.
+  const head = text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text;
   for (const kind of PROBED) {
-    const m = grammar.earliest(kind, text);
+    const m = grammar.first(kind, head);
     if (!m) continue;
     out.push(`g:${m.rule.id}`, `gk:${kind}`);
     if (m.match.index === 0) out.push(`g0:${kind}`);
@@ -100,27 +106,27 @@ export function textFeatures(ctx: Context, text: string, out: string[], words: W
   if (/^[\d(]/.test(trimmed)) out.push(`digit-start`);
 }
 
-const SENTENCE_KINDS: RuleKind[] = ['procedural', 'noRecord', 'decision', 'resolutionLabel', 'actionCue', 'witness', 'motion', 'agendaLine'];
+const SENTENCE_KINDS: RuleKind[] = ['procedural', 'noRecord', 'decision', 'resolutionLabel'];
 
 /**
  * Sentence-level rule features: the grammar's procedural and decision rules are written for one sentence,
  * and a paragraph that opens procedurally ("The Committee considered the report …") may go on with content.
+ * The first sentence's kinds, and whether every sentence is procedural.
  */
 export function sentenceFeatures(ctx: Context, sentences: readonly string[], out: string[]): void {
   const { grammar } = ctx;
   out.push(`sentences:${bucket(sentences.length, [2, 3, 5])}`);
   if (!sentences.length) return;
-  const kindsOf = (text: string) => SENTENCE_KINDS.filter((k) => grammar.earliest(k, text) !== null);
+  const kindsOf = (text: string) => SENTENCE_KINDS.filter((k) => grammar.first(k, text) !== null);
   const first = kindsOf(sentences[0]);
   for (const k of first) out.push(`s1:${k}`);
-  if (sentences.length > 1) for (const k of kindsOf(sentences[sentences.length - 1])) out.push(`sN:${k}`);
-  let procedural = 0;
-  for (const [i, text] of sentences.entries()) {
-    const kinds = i === 0 ? first : kindsOf(text);
-    if (kinds.includes('procedural') || kinds.includes('noRecord')) procedural++;
-  }
-  if (procedural === sentences.length) out.push('all-procedural');
-  else if (procedural > 0) out.push('some-procedural');
+  // Procedural throughout? Stop at the first sentence that is not (most paragraphs have one early).
+  const procedural = (text: string) => grammar.first('procedural', text) !== null || grammar.first('noRecord', text) !== null;
+  const firstProcedural = first.includes('procedural') || first.includes('noRecord');
+  let all = firstProcedural;
+  for (let i = 1; all && i < sentences.length; i++) all = procedural(sentences[i]);
+  if (all) out.push('all-procedural');
+  else if (firstProcedural) out.push('some-procedural');
 }
 
 /** Layout features of a unit and its neighbours. */

@@ -63,5 +63,20 @@ export function isPersonName(phrase: string): boolean {
   const tokens = p.split(/\s+/);
   if (tokens.length < 1 || tokens.length > 4 || !tokens.every((t) => /^[A-Z][\w'’.-]*$/.test(t))) return false;
   if (tokens.length >= 2 && tokens.slice(0, -1).every((t) => /^[A-Z]\.?$/.test(t))) return true; // "S Walton", "J. W. Thomas"
-  return nlp(p).people().found || tokens.length === 2;
+  return askCompromise(p) || tokens.length === 2;
+}
+
+// compromise is the slowest thing we run, and minutes name the same people again and again: its answers are
+// kept (a bounded map, cleared when full, so memory stays flat over a batch).
+const personAnswers = new Map<string, boolean>();
+const PERSON_ANSWERS_MAX = 20_000;
+
+function askCompromise(phrase: string): boolean {
+  let found = personAnswers.get(phrase);
+  if (found === undefined) {
+    found = nlp(phrase).people().found as boolean;
+    if (personAnswers.size >= PERSON_ANSWERS_MAX) personAnswers.clear();
+    personAnswers.set(phrase, found);
+  }
+  return found;
 }

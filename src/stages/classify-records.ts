@@ -17,12 +17,12 @@
  */
 import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
 import { tightSpan } from '../context.js';
-import { evidence, probability } from '../model/logistic.js';
+import { evidence, probability, sigmoid } from '../model/logistic.js';
 import type { Model, ModelType } from '../model/model.js';
 import { sentenceFeatures, textFeatures, unitFeatures } from '../model/features.js';
 import { splitSentences } from '../text/sentences.js';
 import { collapse } from '../text/sentences.js';
-import { proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
+import { clauseOwners, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 
 type BlockType = 'discussionPoints' | 'resolutions' | 'recommendations';
 const BLOCK_TYPES: BlockType[] = ['discussionPoints', 'resolutions', 'recommendations'];
@@ -92,7 +92,8 @@ export function collectCandidates(ctx: Context): Candidate[] {
   }
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
-    if (covered.has(i) || u.role === 'chrome') continue;
+    // Page chrome and bare labels ("RESOLVED –", "Minutes:") are never records: no gold text has one.
+    if (covered.has(i) || u.role === 'chrome' || u.role === 'label') continue;
     const span = tightSpan(ctx.text, u.pointStart ?? u.start, u.pointEnd ?? u.end);
     if (span.end - span.start < 3) continue;
     candidates.push({ family: 'block', span, unit: i, text: slice(ctx, span), features: [], origins: [], draft: null });
@@ -125,6 +126,8 @@ export function collectCandidates(ctx: Context): Candidate[] {
         f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`);
       } else if (family === 'actions') {
         const a = draft as Drafts['actions'][number];
+        // A drafted action with nobody named: the clause's own subject may say who.
+        if (!a.owners.length) a.owners = clauseOwners(ctx, a.span);
         f.push(`owners:${Math.min(a.owners.length, 2)}`, `from:${a.from?.type ?? 'debate'}`);
         for (const o of a.owners.slice(0, 2)) f.push(`owner:${o.nameSpan ? 'name' : o.roleSpan ? 'role' : 'body'}`);
       }
@@ -134,12 +137,46 @@ export function collectCandidates(ctx: Context): Candidate[] {
   return candidates;
 }
 
+/**
+ * A model's weights for the three block types side by side, keyed by feature: one look-up per feature
+ * scores a unit for points, resolutions and recommendations at once (built once per model).
+ */
+const blockTables = new WeakMap<Model, Map<string, Float64Array>>();
+
+function blockTable(model: Model): Map<string, Float64Array> {
+  let table = blockTables.get(model);
+  if (!table) {
+    table = new Map();
+    BLOCK_TYPES.forEach((type, k) => {
+      for (const [feature, weight] of Object.entries(model.types[type].weights)) {
+        let row = table!.get(feature);
+        if (!row) table!.set(feature, (row = new Float64Array(BLOCK_TYPES.length)));
+        row[k] = weight;
+      }
+    });
+    blockTables.set(model, table);
+  }
+  return table;
+}
+
+/** Calibrated probabilities of a block candidate for each block type. */
+function blockProbabilities(model: Model, c: Candidate): Record<BlockType, number> {
+  const table = blockTable(model);
+  const sums = BLOCK_TYPES.map((type) => model.types[type].bias);
+  for (const f of c.features) {
+    const row = table.get(f);
+    if (row) for (let k = 0; k < sums.length; k++) sums[k] += row[k];
+  }
+  return Object.fromEntries(BLOCK_TYPES.map((type, k) => [type, sigmoid(model.types[type].platt.a * sums[k] + model.types[type].platt.b)])) as Record<BlockType, number>;
+}
+
 /** The probability and evidence the model gives a candidate for one type. */
-export function judge(model: Model, type: ModelType, c: Candidate): { p: number; keep: boolean; evidence: string[] } {
+export function judge(model: Model, type: ModelType, c: Candidate, explain = false): { p: number; keep: boolean; evidence: string[] } {
   const m = model.types[type];
   const p = probability(m, c.features);
   const keep = p >= m.threshold;
-  return { p, keep, evidence: evidence(m, c.features, keep) };
+  // The evidence is worked out only where it is shown: on records, and when asked (eval --explain).
+  return { p, keep, evidence: keep || explain ? evidence(m, c.features, keep) : [] };
 }
 
 // "Outcome: …", "Decision – …", "AGREED: …": a short label before a decision the model found is not part of it (GUIDE.md).
@@ -161,7 +198,13 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   const next: Pick<Drafts, BlockType> = { discussionPoints: [], resolutions: [], recommendations: [] };
   for (const c of candidates) {
     if (c.family !== 'block') continue;
-    const verdicts = Object.fromEntries(BLOCK_TYPES.map((type) => [type, judge(model, type, c)])) as Record<BlockType, ReturnType<typeof judge>>;
+    const ps = blockProbabilities(model, c);
+    const verdicts = Object.fromEntries(
+      BLOCK_TYPES.map((type) => {
+        const keep = ps[type] >= model.types[type].threshold;
+        return [type, { p: ps[type], keep, evidence: keep ? evidence(model.types[type], c.features, true) : [] }];
+      }),
+    ) as Record<BlockType, ReturnType<typeof judge>>;
     // A decision is not also a point (GUIDE.md): when a candidate passes as both, the surer reading wins,
     // each probability measured against its own threshold.
     const margin = (type: BlockType) => verdicts[type].p - model.types[type].threshold;

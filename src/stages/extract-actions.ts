@@ -5,7 +5,7 @@
  *    circulate, report back, implement, delegate …) is also an action; one that only approves, notes or
  *    endorses is not. Where a decision lists clauses ("to agree …; to delegate authority to the director
  *    to …"), the action is the clause that asks.
- * 2. "Action: <task> By <owner>" lines are actions; "ACTION: <owner>" lines give the owner of the actions
+ * 2. "Action: <task>" lines are actions; "ACTION: <owner>" lines give the owner of the actions
  *    of their block.
  * 3. In the debate: members' requests, and forward commitments by a named officer or body ("the Head of
  *    Internal Audit agreed to provide …", "the Board would scrutinise …") — never a passive "would be

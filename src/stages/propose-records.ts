@@ -17,7 +17,6 @@ import { tightSpan } from '../context.js';
 import { unitSentences } from './extract-people.js';
 import { actionSpan, makeOwner, ownersIn } from './extract-actions.js';
 import { honorificLength, isBody, isChair, isGeneric, isPersonName, isRole } from '../nlp/people.js';
-import type { Sentence } from '../text/sentences.js';
 
 type Witness = Drafts['witnesses'][number];
 type Declaration = Drafts['declarations'][number];
@@ -29,7 +28,6 @@ const PRESENT_VERB =
   /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|informed|briefed|spoke|talked|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak))\b/;
 const ACTION_CUE =
   /(?:^|\s)(?:to|will|would|shall|should|agreed\s+to)\s+(?:write|send|circulate|re-circulate|contact|obtain|arrange|report|provide|investigate|chase|ask|seek|review|prepare|update|inform|check|liaise|order|draft|distribute|remind|look|bring|share|confirm|follow|forward|organise|organize|progress|pursue|e-?mail|speak|meet|produce|publish|submit|source|monitor|explore|raise|request|invite|book|purchase|notify|discuss|investigate|consider|circulate|action|respond|reply|obtain|get|put|add|include|ensure|make|set\s+up|take)\b|\b(?:requested|requests|asked|urged|instructed|authorised|authorized|delegated|reminded)\s+(?:that|to|the|officers|[A-Z])|\bbe\s+(?:re-?circulated|circulated|sent|forwarded|presented|reported|scheduled|held|invited|provided|brought|submitted|added|included|written|checked|amended|arranged|obtained|investigated|contacted|shared|published|sought)\b|\bACTION\b/;
-const SUBJECT_END = /\s(?:to|will|would|shall|should|was|were|is|are|has|had|agreed|requested|asked|undertook|offered|confirmed|said)\s/;
 
 /** The longest subject read before a verb: names and roles are short, and it bounds every pattern on it. */
 const SUBJECT_MAX = 200;
@@ -226,26 +224,47 @@ export function proposeWitnesses(ctx: Context): Witness[] {
   return out;
 }
 
-function owners(ctx: Context, s: Sentence, span: DraftSpan): DraftOwner[] {
+// Who does it, read from the clause's shape (the agent's own words are the owner):
+//  "RM to distribute …", "Clerk will ask …", "the Chair agreed to write …", "X was asked to …" — the subject;
+//  "That the Chairperson sign …", "Officers monitor …" — the subject of a decision's bare verb;
+//  "that a meeting of the Resources Committee be held …" — the body whose meeting it is.
+// A capitalised agent, or one of the genre's lower-case owners ("the clerk will contact …", "officers monitor …").
+const AGENT = "(?:the\\s+|The\\s+)?(?<who>[A-Z][\\w&'’.-]*(?:\\s+(?:[A-Z][\\w&'’.-]*|of|and|&|for|the)){0,7}|clerk|chair(?:man)?|officers)";
+const SUBJECT_OWNER = new RegExp(`^(?:(?:It\\s+was\\s+agreed|Agreed|That|that)\\s+(?:that\\s+)?)?${AGENT}\\s+(?:to|will|would|shall|should|must|is\\s+to|are\\s+to|agreed\\s+to|undertook\\s+to|offered\\s+to|was\\s+asked\\s+to|were\\s+asked\\s+to|was\\s+requested\\s+to)\\s+[a-z]`);
+const BARE_VERB_OWNER = new RegExp(`^(?:That|that)\\s+${AGENT}\\s+(?!be\\b|is\\b|are\\b|was\\b|were\\b|has\\b|have\\b)[a-z]{3,}(?<!s)\\b`);
+const OFFICERS_OWNER = /^(?<who>Officers)\s+(?!be\b|are\b|were\b|have\b)[a-z]{3,}(?<!s)\b/;
+const MEETING_OWNER = /\bmeetings?\s+of\s+the\s+(?<who>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|for|the)){0,7})\s+be\s+(?:held|scheduled|arranged|convened)\b/;
+// "(3.5) Welcome Packs – RM to distribute …": an action log's item title before a dash is not the clause.
+const TITLE_BEFORE_DASH = /^(?:\([\d.]+\)\s*)?[^–—]{1,60}?\s[–—-]\s+(?=\S)/;
+
+/** Owners of an action clause the rules did not own: ownersIn's phrases first, then the clause's shape. */
+export function clauseOwners(ctx: Context, span: DraftSpan): DraftOwner[] {
   const found = ownersIn(ctx, span);
   if (found.length) return found;
-  const subject = SUBJECT_END.exec(` ${s.text}`);
-  if (subject && subject.index > 0 && subject.index < 80) {
-    const text = s.text.slice(0, subject.index - 1).replace(/^(?:It was agreed that|Agreed that|That)\s+/i, '');
-    const start = s.start + (subject.index - 1 - text.length);
-    const parts = text.split(/\s+(?:and|&)\s+/);
-    const list: DraftOwner[] = [];
-    let pos = 0;
-    for (const part of parts) {
-      const i = text.indexOf(part, pos);
-      pos = i + part.length;
-      const owner = makeOwner(ctx, { start: start + i, end: start + i + part.length });
-      if (owner) list.push(owner);
-      else if (/^[A-Z]{2,4}$/.test(part)) list.push({ span: { start: start + i, end: start + i + part.length }, nameSpan: { start: start + i, end: start + i + part.length }, roleSpan: null });
-    }
-    return list;
+  let start = span.start;
+  let text = ctx.text.slice(span.start, Math.min(span.end, span.start + SUBJECT_MAX));
+  const title = TITLE_BEFORE_DASH.exec(text);
+  if (title && SUBJECT_OWNER.test(text.slice(title[0].length))) {
+    start += title[0].length;
+    text = text.slice(title[0].length);
   }
-  return [];
+  const m = SUBJECT_OWNER.exec(text) ?? BARE_VERB_OWNER.exec(text) ?? OFFICERS_OWNER.exec(text) ?? MEETING_OWNER.exec(text);
+  if (!m?.groups?.who) return [];
+  const who = m.groups.who;
+  const at = start + m.index + m[0].indexOf(who);
+  const list: DraftOwner[] = [];
+  let pos = 0;
+  for (const part of who.split(/\s+(?:and|&)\s+/)) {
+    const i = who.indexOf(part, pos);
+    pos = i + part.length;
+    const partSpan = { start: at + i, end: at + i + part.length };
+    const owner = makeOwner(ctx, partSpan);
+    if (owner) list.push(owner);
+    // Initials ("RM", "SV") stand for a named member in parish action logs.
+    else if (/^[A-Z]{2,4}$/.test(part)) list.push({ span: partSpan, nameSpan: partSpan, roleSpan: null });
+    else if (/^(?:Officers|Members|Councillors)$/.test(part)) list.push({ span: partSpan, nameSpan: null, roleSpan: null });
+  }
+  return list;
 }
 
 export function proposeActions(ctx: Context): Action[] {
@@ -256,7 +275,7 @@ export function proposeActions(ctx: Context): Action[] {
     ctx.drafts[kind].forEach((r, index) => {
       if (taken(r.span) || !ACTION_CUE.test(ctx.text.slice(r.span.start, r.span.end))) return;
       const span = actionSpan(ctx, r.span.start, r.span.end);
-      out.push({ span, item: r.item, rule: 'propose/decision', confidence: 0.5, owners: ownersIn(ctx, span), due: null, from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index } });
+      out.push({ span, item: r.item, rule: 'propose/decision', confidence: 0.5, owners: clauseOwners(ctx, span), due: null, from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index } });
     });
   }
   for (const u of ctx.units) {
@@ -265,7 +284,7 @@ export function proposeActions(ctx: Context): Action[] {
       if (!ACTION_CUE.test(s.text)) continue;
       const span = actionSpan(ctx, s.start, s.end);
       if (span.end <= span.start || taken(span)) continue;
-      out.push({ span, item: u.item, rule: 'propose/action-cue', confidence: 0.5, owners: owners(ctx, s, span), due: null, from: null });
+      out.push({ span, item: u.item, rule: 'propose/action-cue', confidence: 0.5, owners: clauseOwners(ctx, span), due: null, from: null });
     }
   }
   return out;
