@@ -37,6 +37,7 @@ const BOUNDED_IN_CODE: Record<string, string> = {
   "[,;:]+$": "trims one token of the first 220 characters of a sentence (leadingAgent)",
   "\\s+and\\s+(?=(?:the\\s+)?[A-Z])": "splits a sentence's leading agent, at most 220 characters",
   "\\s+(?:and|&)\\s+": "splits an owner subject of under 80 characters",
+  "^(?:\\([\\d.]+\\)\\s*)?[^–—]{1,60}?\\s[–—-]\\s+(?=\\S)": "clauseOwners reads at most SUBJECT_MAX (200) characters of a clause",
 };
 
 interface Finding {
