@@ -191,10 +191,27 @@ function leadingAgent(text: string): number {
   return end;
 }
 
+// "The Chair welcomed Nick Selwyn and Charles Rigby from Audit Wales": guests from another body, welcomed by
+// name, are usually there to present (the model weighs it).
+const WELCOMED_FROM = /\bwelcomed\s+(?<names>(?:(?:Mr|Mrs|Ms|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:(?:,\s+|\s+and\s+)(?:(?:Mr|Mrs|Ms|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){0,3})\s+(?:from|of)\s+(?:the\s+)?(?<body>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|and|&|for|the)){0,6})/;
+
+function welcomedGuests(ctx: Context, s: { start: number; text: string }, item: string | null, out: Witness[]): void {
+  const m = WELCOMED_FROM.exec(s.text.slice(0, SUBJECT_MAX * 2));
+  if (!m?.groups) return;
+  const span = tightSpan(ctx.text, s.start, s.start + s.text.length);
+  const bodyAt = s.start + m.index + m[0].length - m.groups.body.length;
+  const role = tightSpan(ctx.text, bodyAt, bodyAt + m.groups.body.length);
+  const namesAt = s.start + m.index + m[0].indexOf(m.groups.names);
+  for (const name of namesIn(ctx, namesAt, namesAt + m.groups.names.length)) {
+    out.push({ span, item, rule: 'propose/welcomed-from', confidence: 0.5, name: null, role: null, nameSpan: name, roleSpan: role, basis: 'presented' });
+  }
+}
+
 export function proposeWitnesses(ctx: Context): Witness[] {
   const out: Witness[] = [];
   for (const u of proseUnits(ctx)) {
     for (const s of unitSentences(ctx, u)) {
+      welcomedGuests(ctx, s, u.item, out);
       const verb = PRESENT_VERB.exec(s.text);
       if (!verb || verb.index === 0 || verb.index > 240) continue;
       const span = tightSpan(ctx.text, s.start, s.end);
