@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { extract } from '../src/index.js';
 import { readCorpus } from './corpus.js';
+import { xorshift32 } from '../src/text/random.js';
 import { invariantProblems } from './invariants.js';
 
 const arg = (name: string, fallback: number) => {
@@ -15,16 +16,8 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const runs = arg('--runs', 1000);
-let state = arg('--seed', 1) >>> 0 || 1;
-const random = () => {
-  // xorshift32: small, fast, and the same sequence for the same seed on every machine.
-  state ^= state << 13;
-  state >>>= 0;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  state >>>= 0;
-  return state / 2 ** 32;
-};
+// The same sequence for the same seed on every machine.
+const random = xorshift32(arg('--seed', 1));
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(list: readonly T[]) => list[int(list.length)];
 

@@ -136,38 +136,29 @@ function parse(args: string[], options: OptionSpec): { values: Record<string, st
 
 function grammarOption(value: string | undefined): string | object | undefined {
   if (value === undefined || grammars.some((g) => g.id === value)) return value;
-  if (/\.json$/i.test(value)) {
-    let text: string;
-    try {
-      text = readFileSync(value, 'utf8');
-    } catch (error) {
-      const e = errorRecord(error);
-      fail(e.code, e.message, value);
-    }
-    try {
-      return JSON.parse(text) as object;
-    } catch (error) {
-      fail('E_GRAMMAR_INVALID', `not valid JSON: ${(error as Error).message}`, value);
-    }
-  }
+  if (/\.json$/i.test(value)) return readJsonOption(value, 'E_GRAMMAR_INVALID');
   return value; // an unknown id: extract() answers E_GRAMMAR_UNKNOWN with the list of ids
 }
 
-/** --model FILE: the model as parsed JSON (extract() checks it and answers E_MODEL_INVALID naming the field). */
-function modelOption(value: string | undefined): object | undefined {
-  if (value === undefined) return undefined;
+/** A JSON file named by an option: unreadable → its read error; not JSON → `invalidCode` (one line, with the place). */
+function readJsonOption(path: string, invalidCode: string): object {
   let text: string;
   try {
-    text = readFileSync(value, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     const e = errorRecord(error);
-    fail(e.code, e.message, value);
+    fail(e.code, e.message, path);
   }
   try {
     return JSON.parse(text) as object;
   } catch (error) {
-    fail('E_MODEL_INVALID', `not valid JSON: ${(error as Error).message}`, value);
+    fail(invalidCode, `not valid JSON: ${(error as Error).message}`, path);
   }
+}
+
+/** --model FILE: the model as parsed JSON (extract() checks it and answers E_MODEL_INVALID naming the field). */
+function modelOption(value: string | undefined): object | undefined {
+  return value === undefined ? undefined : readJsonOption(value, 'E_MODEL_INVALID');
 }
 
 function maxBytes(value: string | undefined): number {

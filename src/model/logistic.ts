@@ -4,9 +4,10 @@
  *
  * Why our own: the model must be data the package ships (named weights in JSON, so a decision can name the
  * features behind it), train to the same bytes on the same corpus on every machine, and give probabilities.
- * npm's ml-logistic-regression works on dense ml-matrix rows (tens of thousands of sparse binary features
+ * npm's ml-logistic-regression works on dense ml-matrix rows (thousands of sparse binary features
  * here), and wink-perceptron gives no probabilities; both would need the same wrapping this file is.
  */
+import { xorshift32 as random } from '../text/random.js';
 
 export interface Example {
   features: readonly string[];
@@ -53,19 +54,6 @@ export function evidence(model: LinearModel, features: readonly string[], positi
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
     .slice(0, top)
     .map(([f]) => f);
-}
-
-/** xorshift32: the same shuffles on every machine for the same seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
 }
 
 /** Rounds a weight so the serialised model has the same bytes however the sums were ordered. */

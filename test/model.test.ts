@@ -1,0 +1,70 @@
+/**
+ * The learned model's own pieces: the sparse logistic regression (training, scoring, evidence, Platt
+ * scaling), the grouped folds, and the model file's checks.
+ */
+import { describe, expect, it } from 'vitest';
+import { evidence, fitPlatt, probability, score, train, type Example } from '../src/model/logistic.js';
+import { foldsByBody } from '../src/model/train.js';
+import { parseModel, serialiseModel, MODEL_TYPES } from '../src/model/model.js';
+import { MinutesError } from '../src/index.js';
+
+// A toy task: "resolved" marks a positive, "noted" a negative; "the" is noise on both sides.
+const examples: Example[] = [];
+for (let i = 0; i < 40; i++) {
+  examples.push({ features: ['w:resolved', 'w:the', `id:p${i}`], label: 1 });
+  examples.push({ features: ['w:noted', 'w:the', `id:n${i}`], label: 0 });
+}
+
+describe('sparse logistic regression', () => {
+  const model = train(examples, { epochs: 20, minCount: 2 });
+
+  it('learns which features decide, and drops features seen only once', () => {
+    expect(probability(model, ['w:resolved', 'w:the'])).toBeGreaterThan(0.9);
+    expect(probability(model, ['w:noted', 'w:the'])).toBeLessThan(0.1);
+    expect(model.weights['id:p3']).toBeUndefined();
+    expect(Math.abs(model.weights['w:the'] ?? 0)).toBeLessThan(Math.abs(model.weights['w:resolved']));
+  });
+
+  it('gives the same weights for the same examples (seeded, rounded)', () => {
+    expect(JSON.stringify(train(examples, { epochs: 20, minCount: 2 }))).toBe(JSON.stringify(model));
+  });
+
+  it('names the features that pushed a decision, strongest first', () => {
+    expect(evidence(model, ['w:the', 'w:resolved'], true)[0]).toBe('w:resolved');
+    expect(evidence(model, ['w:noted', 'w:the'], false)[0]).toBe('w:noted');
+  });
+
+  it('Platt scaling fits held-out scores, and leaves a fold with one class alone', () => {
+    const scores = [-3, -2, -1, -0.5, 0.5, 1, 2, 3];
+    const labels = [0, 0, 0, 1, 0, 1, 1, 1] as const;
+    const { a, b } = fitPlatt(scores, [...labels]);
+    expect(a).toBeGreaterThan(0);
+    expect(Math.abs(b)).toBeLessThan(1);
+    expect(fitPlatt([1, 2, 3], [1, 1, 1])).toEqual({ a: 1, b: 0 });
+    expect(score(model, [])).toBe(model.bias);
+  });
+});
+
+describe('folds by body', () => {
+  it('keeps a body in one fold and deals bodies round-robin in sorted order', () => {
+    const texts = ['b', 'a', 'c', 'a', 'd', 'b'].map((body, i) => ({ body, i }));
+    const folds = foldsByBody(texts, 2);
+    expect(folds.map((f) => f.map((t) => t.body))).toEqual([['a', 'c', 'a'], ['b', 'd', 'b']]);
+  });
+});
+
+describe('model files', () => {
+  const typeModel = { bias: 0, weights: {}, platt: { a: 1, b: 0 }, threshold: 0.5 };
+  const file = { id: 'm', featureVersion: 1, trainedOn: { texts: 0, folders: [] }, types: Object.fromEntries(MODEL_TYPES.map((t) => [t, typeModel])) };
+
+  it('round-trips through its serialised form', () => {
+    expect(parseModel(JSON.parse(serialiseModel(parseModel(file))))).toEqual(file);
+  });
+
+  it('refuses a model with a missing type or another feature version, naming the field', () => {
+    const missing = { ...file, types: { ...file.types, actions: undefined } };
+    expect(() => parseModel(missing)).toThrow(MinutesError);
+    expect(() => parseModel(missing)).toThrow(/types\.actions/);
+    expect(() => parseModel({ ...file, featureVersion: 99 })).toThrow(/featureVersion/);
+  });
+});
