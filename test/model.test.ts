@@ -68,3 +68,20 @@ describe('model files', () => {
     expect(() => parseModel({ ...file, featureVersion: 99 })).toThrow(/featureVersion/);
   });
 });
+
+describe('the review page shows how sure the model is', () => {
+  it('marks records under 0.6 for checking and shows their evidence, escaped', async () => {
+    const { extract } = await import('../src/index.js');
+    const { reviewPage } = await import('../src/review/render-review.js');
+    const text = 'Minutes:\n\nThe Panel discussed the depot.\n\nRESOLVED – That the report be noted.';
+    const doc = extract(text, { model: null });
+    expect(doc.discussionPoints).toHaveLength(1);
+    doc.discussionPoints = doc.discussionPoints.map((p) => ({ ...p, confidence: 0.41, evidence: ['bi:<b>x</b>'] }));
+    doc.resolutions = doc.resolutions.map((r) => ({ ...r, confidence: 0.97 }));
+    const html = reviewPage(doc, text);
+    expect(html).toMatch(/class="record t-discussionPoints doubtful"/);
+    expect(html).toContain('check: confidence 0.41 · why: bi:&lt;b&gt;x&lt;/b&gt;');
+    expect(html).not.toContain('<b>x</b>');
+    expect(html).toMatch(/class="record t-resolutions" [^>]*>[\s\S]*?confidence 0\.97/);
+  });
+});

@@ -108,6 +108,9 @@ function chart(document: MinutesDocument): string {
   return `<svg role="img" aria-label="Records per item" viewBox="0 0 ${width + 30} ${rows.length * rowHeight}" width="100%">${bars}</svg>`;
 }
 
+/** Records the model is less sure of than this are marked for checking (confidence is calibrated). */
+const DOUBTFUL = 0.6;
+
 export function reviewPage(document: MinutesDocument, text: string): string {
   const marks: Mark[] = [];
   for (const t of RECORD_TYPES) {
@@ -129,7 +132,12 @@ export function reviewPage(document: MinutesDocument, text: string): string {
               t.key === 'actions'
                 ? `<span class="meta">${(r.owners as { text: string }[]).length ? `Owners: ${escapeHtml((r.owners as { text: string }[]).map((o) => o.text).join('; '))}` : 'No owner named'}${r.due ? ` · due ${escapeHtml(String(r.due))}` : ''}</span>`
                 : '';
-            return `<li><button type="button" class="record t-${t.key}" data-record="${r.id}"><span class="badge t-${t.key}" aria-hidden="true">${t.letter}</span> ${escapeHtml(recordLabel(t.key, r).slice(0, 300))}${extra}</button></li>`;
+            // How sure the model is, and why: a clerk reviews the doubtful records first.
+            const confidence = typeof r.confidence === 'number' ? r.confidence : 1;
+            const doubtful = confidence < DOUBTFUL;
+            const why = Array.isArray(r.evidence) && r.evidence.length ? ` · why: ${escapeHtml((r.evidence as string[]).join(', '))}` : '';
+            const sure = `<span class="meta${doubtful ? ' doubt' : ''}">${doubtful ? 'check: ' : ''}confidence ${confidence.toFixed(2)}${why}</span>`;
+            return `<li><button type="button" class="record t-${t.key}${doubtful ? ' doubtful' : ''}" data-record="${r.id}"><span class="badge t-${t.key}" aria-hidden="true">${t.letter}</span> ${escapeHtml(recordLabel(t.key, r).slice(0, 300))}${extra}${sure}</button></li>`;
           })
           .join('');
         return `<h4>${escapeHtml(itemName(item))}</h4><ul>${entries}</ul>`;
@@ -181,6 +189,8 @@ button.record:hover{background:#f3f3f3}
 button.record:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #0072B2;outline-offset:2px}
 button.record.selected{border:2px solid #000;background:#eef}
 .meta{display:block;color:#444;font-size:12px;margin-top:2px}
+.meta.doubt{color:#8a3b00;font-weight:600}
+.record.doubtful{border-left:3px dashed #8a3b00}
 .toolbar{display:flex;gap:8px;flex-wrap:wrap}
 .toolbar button{padding:6px 10px;font:13px system-ui,sans-serif}
 .none{color:#666;margin:0}
