@@ -164,6 +164,7 @@ function person(ctx: Context, start: number, end: number): { name: DraftSpan | n
   return null;
 }
 
+const PRESENTER_GAP = /^[\s,]*(?:(?:also|then|briefly|subsequently|duly|formally)\s+|attended\s+(?:the\s+meeting\s+)?and\s+)?\s$/;
 const CONNECTOR = /^(?:of|for|and|the|&|de|van|von|on|to|at|in|from|current|former|new|interim|acting|deputy|assistant|senior|principal|joint|vice)$/;
 
 /**
@@ -221,7 +222,12 @@ export function proposeWitnesses(ctx: Context): Witness[] {
       const skip = /^(?:(?:Then|Also|Finally|Next|Subsequently|Lastly)\s*,?\s+)/.exec(s.text)?.[0].length ?? 0;
       const agentEnd = skip + leadingAgent(s.text.slice(skip));
       if (agentEnd <= skip) continue;
+      // The agent must be the one presenting: the verb follows it ("X presented", "X, Role, introduced",
+      // "X attended the meeting and addressed"), not a clause later ("X requests that a report be presented").
+      if (!PRESENTER_GAP.test(s.text.slice(agentEnd, verb.index + 1))) continue;
       const subject = s.text.slice(skip, agentEnd).replace(/[,\s]+$/, '');
+      // A committee or council is the meeting or its audience, not a presenter.
+      if (/\b(?:Committee|Council|Board|Panel|Cabinet|Forum|Sub-Committee)$/.test(subject)) continue;
       const offset = s.start + skip;
       // "X and Y presented": two presenters only when each side stands as a person or a role on its own
       // ("the Overview and Scrutiny Committee" is one body).
