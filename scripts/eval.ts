@@ -7,6 +7,8 @@
  *                                meeting fields, a reliability table and the expected calibration error
  *   npm run eval -- --explain F  per candidate of text F: its label, probability and the features behind it
  *   npm run eval -- --rules      per grammar rule, the number of distinct texts and bodies it fires on
+ *   npm run eval -- --ceiling    per type, the share of gold records that some candidate can match: what the
+ *                                model could reach at best (--verbose lists the unreachable ones)
  *   --verbose                    lists every missed and spurious record
  * Seeds are read from corpus/seeds; dev and train from ../shared/corpus (skipped with a note when absent).
  */
@@ -21,7 +23,8 @@ import { detectGrammar } from '../src/grammar/builtin.js';
 import { builtinModel } from '../src/model/builtin-model.js';
 import { judge } from '../src/stages/classify-records.js';
 import { BLOCK_MODEL_TYPES } from '../src/model/train.js';
-import type { Model, ModelType } from '../src/model/model.js';
+import { MODEL_TYPES, type Model, type ModelType } from '../src/model/model.js';
+import { dice } from '../src/model/score.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -145,6 +148,27 @@ function explain(file: string, model: Model) {
   }
 }
 
+/** Candidate reachability: a gold record no candidate matches is a miss no model can win back. */
+function ceilingReport(corpus: CorpusText[]) {
+  console.log('\ncandidate ceiling: gold records some candidate matches (GUIDE.md similarity), per type');
+  const missing: string[] = [];
+  for (const type of MODEL_TYPES) {
+    let reachable = 0;
+    let total = 0;
+    for (const t of corpus) {
+      const family = BLOCK_MODEL_TYPES.includes(type) ? 'block' : type;
+      const texts = (runPipeline(t.text, detectGrammar, null).candidates ?? []).filter((c) => c.family === family).map((c) => c.text);
+      for (const g of goldTexts(type, t.gold)) {
+        total++;
+        if (texts.some((x) => dice(g, x) >= threshold(type))) reachable++;
+        else missing.push(`  ${t.folder}/${t.name} ${type}: ${g.slice(0, 110)}`);
+      }
+    }
+    console.log(`  ${type.padEnd(17)} ${String(reachable).padStart(4)} / ${String(total).padStart(4)} = ${pct(total ? reachable / total : 1)}`);
+  }
+  if (verbose) console.log(missing.join('\n'));
+}
+
 function ruleReport(corpus: CorpusText[]) {
   // Per rule: the distinct texts and bodies it fires on (not call counts), like compromise's match linter.
   const texts = new Map<string, Set<string>>();
@@ -175,6 +199,7 @@ if (isMain) {
   const explainAt = args.indexOf('--explain');
   if (explainAt >= 0) explain(args[explainAt + 1], builtinModel());
   else if (args.includes('--rules')) ruleReport(corpus);
+  else if (args.includes('--ceiling')) ceilingReport(corpus);
   else if (args.includes('--cv')) {
     const { summary, reliability, scores } = crossValidate(corpus);
     if (verbose) printMisses(scores);
@@ -182,6 +207,6 @@ if (isMain) {
     printCalibration(reliability);
   } else {
     inSample(corpus);
-    console.log('\n(--cv for the cross-validated figure; --rules for rule coverage; --explain FILE; --verbose for every miss)');
+    console.log('\n(--cv for the cross-validated figure; --rules for rule coverage; --ceiling for candidate reachability; --explain FILE; --verbose for every miss)');
   }
 }
