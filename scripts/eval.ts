@@ -15,16 +15,12 @@
 import { readFileSync } from 'node:fs';
 import { extract, grammars, builtinGrammar } from '../src/index.js';
 import { readAllCorpus, SHARED_PRESENT, SKIP_NOTE, type CorpusText } from './corpus.js';
-import { pair, scoreFile, summarise, RECORD_TYPES, type FileScore, type Summary, type Gold } from './score.js';
+import { goldTexts, scoreFile, summarise, RECORD_TYPES, type FileScore, type Summary } from './score.js';
 import type { MinutesDocument } from '../src/schema/minutes.js';
-import { DEFAULT_SETTINGS, foldsByBody, labelText, trainModel, goldTexts, threshold, type LabelledText } from '../src/model/train.js';
-import { runPipeline } from '../src/pipeline.js';
-import { detectGrammar } from '../src/grammar/builtin.js';
+import { DEFAULT_SETTINGS, candidatesOf, foldsByBody, labelText, trainModel, unreachableGold, type LabelledText } from '../src/model/train.js';
 import { builtinModel } from '../src/model/builtin-model.js';
 import { judge } from '../src/stages/classify-records.js';
-import { BLOCK_MODEL_TYPES } from '../src/model/train.js';
-import { MODEL_TYPES, type Model, type ModelType } from '../src/model/model.js';
-import { dice } from '../src/model/score.js';
+import { BLOCK_TYPES, MODEL_TYPES, type Model, type ModelType } from '../src/model/model.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -58,23 +54,12 @@ function printMisses(scores: FileScore[]) {
   }
 }
 
-/** (confidence, right?) for every record of the six GUIDE types: right when the scoring pairs it. */
-export function reliabilityPairs(gold: Gold, doc: MinutesDocument): [number, boolean][] {
-  const out: [number, boolean][] = [];
-  const extracted: Record<(typeof RECORD_TYPES)[number], { text: string; confidence: number }[]> = {
-    witnesses: doc.witnesses.map((w) => ({ text: `${w.name ?? ''} ${w.role ?? ''}`, confidence: w.confidence })),
-    declarations: doc.declarations.map((d) => ({ text: `${d.member} ${d.text}`, confidence: d.confidence })),
-    discussionPoints: doc.discussionPoints,
-    resolutions: doc.resolutions,
-    recommendations: doc.recommendations,
-    actions: doc.actions,
-  };
-  for (const type of RECORD_TYPES) {
-    const got = extracted[type];
-    const matched = new Set(pair(goldTexts(type, gold), got.map((r) => r.text), threshold(type)).map(([, j]) => j));
-    got.forEach((r, j) => out.push([r.confidence, matched.has(j)]));
-  }
-  return out;
+/** (confidence, right?) for every record of the six GUIDE types: right when the scoring paired it. */
+export function reliabilityPairs(score: FileScore, doc: MinutesDocument): [number, boolean][] {
+  return RECORD_TYPES.flatMap((type) => {
+    const matched = new Set(score.matched[type]);
+    return doc[type].map((r, j): [number, boolean] => [r.confidence, matched.has(j)]);
+  });
 }
 
 export function calibrationTable(pairs: [number, boolean][]): { rows: { lo: number; hi: number; n: number; stated: number; right: number }[]; ece: number } {
@@ -103,8 +88,9 @@ function inSample(corpus: CorpusText[]) {
   for (const folder of [...new Set(corpus.map((t) => t.folder))]) {
     const scores = corpus.filter((t) => t.folder === folder).map((t) => {
       const doc = extract(t.text, { name: t.name });
-      reliability.push(...reliabilityPairs(t.gold, doc));
-      return scoreFile(`${folder}/${t.name}`, t.gold, doc);
+      const score = scoreFile(`${folder}/${t.name}`, t.gold, doc);
+      reliability.push(...reliabilityPairs(score, doc));
+      return score;
     });
     all.push(...scores);
     if (verbose) printMisses(scores);
@@ -125,8 +111,9 @@ export function crossValidate(corpus: CorpusText[], k = 5, log = true, settings 
     const model = trainModel(corpus.filter((t) => !held.has(t.path)).map((t) => labelled.get(t.path)!), settings, { id: `cv-fold-${i + 1}` });
     for (const t of fold) {
       const doc = extract(t.text, { name: t.name, model });
-      reliability.push(...reliabilityPairs(t.gold, doc));
-      scores.push(scoreFile(`${t.folder}/${t.name}`, t.gold, doc));
+      const score = scoreFile(`${t.folder}/${t.name}`, t.gold, doc);
+      reliability.push(...reliabilityPairs(score, doc));
+      scores.push(score);
     }
     if (log) console.log(`fold ${i + 1}/${folds.length}: ${fold.length} texts from ${new Set(fold.map((t) => t.body)).size} bodies held out`);
   });
@@ -134,10 +121,8 @@ export function crossValidate(corpus: CorpusText[], k = 5, log = true, settings 
 }
 
 function explain(file: string, model: Model) {
-  const text = readFileSync(file, 'utf8');
-  const ctx = runPipeline(text, detectGrammar, null);
-  for (const c of ctx.candidates ?? []) {
-    const types: ModelType[] = c.family === 'block' ? BLOCK_MODEL_TYPES : [c.family];
+  for (const c of candidatesOf(readFileSync(file, 'utf8'))) {
+    const types: readonly ModelType[] = c.family === 'block' ? BLOCK_TYPES : [c.family];
     const verdicts = types.map((type) => ({ type, ...judge(model, type, c, true) }));
     const kept = verdicts.filter((v) => v.keep);
     const shown = kept.length ? kept : [verdicts.reduce((a, b) => (b.p > a.p ? b : a))];
@@ -151,20 +136,19 @@ function explain(file: string, model: Model) {
 /** Candidate reachability: a gold record no candidate matches is a miss no model can win back. */
 function ceilingReport(corpus: CorpusText[]) {
   console.log('\ncandidate ceiling: gold records some candidate matches (GUIDE.md similarity), per type');
+  const reached = Object.fromEntries(MODEL_TYPES.map((type) => [type, { unreachable: 0, total: 0 }]));
   const missing: string[] = [];
-  for (const type of MODEL_TYPES) {
-    let reachable = 0;
-    let total = 0;
-    for (const t of corpus) {
-      const family = BLOCK_MODEL_TYPES.includes(type) ? 'block' : type;
-      const texts = (runPipeline(t.text, detectGrammar, null).candidates ?? []).filter((c) => c.family === family).map((c) => c.text);
-      for (const g of goldTexts(type, t.gold)) {
-        total++;
-        if (texts.some((x) => dice(g, x) >= threshold(type))) reachable++;
-        else missing.push(`  ${t.folder}/${t.name} ${type}: ${g.slice(0, 110)}`);
-      }
+  for (const t of corpus) {
+    const unreachable = unreachableGold(candidatesOf(t.text), t.gold);
+    for (const type of MODEL_TYPES) {
+      reached[type].total += goldTexts(type, t.gold).length;
+      reached[type].unreachable += unreachable[type].length;
+      for (const g of unreachable[type]) missing.push(`  ${t.folder}/${t.name} ${type}: ${g.slice(0, 110)}`);
     }
-    console.log(`  ${type.padEnd(17)} ${String(reachable).padStart(4)} / ${String(total).padStart(4)} = ${pct(total ? reachable / total : 1)}`);
+  }
+  for (const type of MODEL_TYPES) {
+    const { unreachable, total } = reached[type];
+    console.log(`  ${type.padEnd(17)} ${String(total - unreachable).padStart(4)} / ${String(total).padStart(4)} = ${pct(total ? (total - unreachable) / total : 1)}`);
   }
   if (verbose) console.log(missing.join('\n'));
 }
@@ -195,6 +179,11 @@ function ruleReport(corpus: CorpusText[]) {
 
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('eval.ts');
 if (isMain) {
+  // A reader that stops early (`| head`) closes the pipe: not an error (as in the command line).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const corpus = readAllCorpus();
   const explainAt = args.indexOf('--explain');
   if (explainAt >= 0) explain(args[explainAt + 1], builtinModel());

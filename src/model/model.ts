@@ -5,10 +5,16 @@
  * here by zod when it is loaded, and stale-checked by a test.
  */
 import { z } from 'zod';
+import { publishedJsonSchema } from '../schema/published.js';
 import { MinutesError } from '../errors.js';
+import { RECORD_TYPES, type RecordType } from './score.js';
 
-export const MODEL_TYPES = ['witnesses', 'declarations', 'discussionPoints', 'resolutions', 'recommendations', 'actions'] as const;
-export type ModelType = (typeof MODEL_TYPES)[number];
+/** One model per record type of GUIDE.md, in the scoring's order. */
+export const MODEL_TYPES = RECORD_TYPES;
+export type ModelType = RecordType;
+/** The types a unit of text can be: its block candidates are judged for all three. */
+export const BLOCK_TYPES = ['discussionPoints', 'resolutions', 'recommendations'] as const satisfies readonly ModelType[];
+export type BlockType = (typeof BLOCK_TYPES)[number];
 /** Bumped when features change: a model trained on other features is refused. */
 export const FEATURE_VERSION = 1;
 
@@ -31,11 +37,7 @@ export type TypeModel = z.infer<typeof LinearModelSchema>;
 
 /** The JSON Schema of a model file (schemas/model.schema.json), generated like the others. */
 export function modelJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(ModelSchema, { target: 'draft-2020-12' }),
-    $id: 'https://committee-minutes.dev/schemas/model.schema.json',
-    title: 'Model',
-  };
+  return publishedJsonSchema(ModelSchema, 'model.schema.json', 'Model');
 }
 
 /** Checks a model file's content; a wrong one is E_MODEL_INVALID naming the field. */

@@ -36,6 +36,8 @@ export interface FileScore {
   truncated: boolean;
   /** Unmatched records, for debugging: gold missed and extracted spurious. */
   misses: Record<RecordType, { missed: string[]; spurious: string[] }>;
+  /** Indices of the extracted records that the scoring paired with a gold record, per type. */
+  matched: Record<RecordType, number[]>;
 }
 
 function words(text: string): string[] {
@@ -86,21 +88,47 @@ export function pair(gold: string[], got: string[], threshold: number): [number,
 
 const norm = (s: string | null) => (s === null ? null : s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase());
 
+/** The text each record type is compared on (GUIDE.md): "name role" for witnesses, "member text" for declarations. */
+const personText = (w: { name: string | null; role: string | null }) => `${w.name ?? ''} ${w.role ?? ''}`;
+const memberText = (d: { member: string; text: string }) => `${d.member} ${d.text}`;
+
+export function goldTexts(type: RecordType, gold: Gold): string[] {
+  switch (type) {
+    case 'witnesses':
+      return gold.witnesses.map(personText);
+    case 'declarations':
+      return gold.declarations.map(memberText);
+    case 'actions':
+      return gold.actions.map((a) => a.text);
+    default:
+      return gold[type];
+  }
+}
+
+export function documentTexts(type: RecordType, doc: MinutesDocument): string[] {
+  switch (type) {
+    case 'witnesses':
+      return doc.witnesses.map(personText);
+    case 'declarations':
+      return doc.declarations.map(memberText);
+    default:
+      return doc[type].map((r) => r.text);
+  }
+}
+
+/** The similarity at which a pair counts: 0.5 for witnesses, 0.6 for every other type. */
+export const pairThreshold = (type: RecordType): number => (type === 'witnesses' ? 0.5 : 0.6);
+
 export function scoreFile(name: string, gold: Gold, doc: MinutesDocument): FileScore {
-  const texts: Record<RecordType, [string[], string[], number]> = {
-    witnesses: [gold.witnesses.map((w) => `${w.name ?? ''} ${w.role ?? ''}`), doc.witnesses.map((w) => `${w.name ?? ''} ${w.role ?? ''}`), 0.5],
-    declarations: [gold.declarations.map((d) => `${d.member} ${d.text}`), doc.declarations.map((d) => `${d.member} ${d.text}`), 0.6],
-    discussionPoints: [gold.discussionPoints, doc.discussionPoints.map((p) => p.text), 0.6],
-    resolutions: [gold.resolutions, doc.resolutions.map((r) => r.text), 0.6],
-    recommendations: [gold.recommendations, doc.recommendations.map((r) => r.text), 0.6],
-    actions: [gold.actions.map((a) => a.text), doc.actions.map((a) => a.text), 0.6],
-  };
   const counts = {} as FileScore['counts'];
   const misses = {} as FileScore['misses'];
+  const matched = {} as FileScore['matched'];
   const owners = { right: 0, total: 0 };
   for (const type of RECORD_TYPES) {
-    const [g, e, threshold] = texts[type];
-    const pairs = pair(g, e, threshold);
+    const g = goldTexts(type, gold);
+    const e = documentTexts(type, doc);
+    const pairs = pair(g, e, pairThreshold(type));
+    matched[type] = pairs.map(([, j]) => j);
     counts[type] = { tp: pairs.length, fp: e.length - pairs.length, fn: g.length - pairs.length };
     misses[type] = {
       missed: g.filter((_, i) => !pairs.some(([gi]) => gi === i)),
@@ -124,7 +152,7 @@ export function scoreFile(name: string, gold: Gold, doc: MinutesDocument): FileS
     if (norm(gold.meeting[field]) === norm(doc.meeting[field])) meeting.right++;
     else meeting.wrong.push(`${field}: gold ${JSON.stringify(gold.meeting[field])} got ${JSON.stringify(doc.meeting[field])}`);
   }
-  return { name, counts, owners, meeting, truncated: gold.truncated === doc.truncated, misses };
+  return { name, counts, owners, meeting, truncated: gold.truncated === doc.truncated, misses, matched };
 }
 
 export interface Summary {

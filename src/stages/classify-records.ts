@@ -17,15 +17,11 @@
  */
 import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
 import { tightSpan } from '../context.js';
-import { evidence, probability, sigmoid } from '../model/logistic.js';
-import type { Model, ModelType } from '../model/model.js';
+import { evidence, probability } from '../model/logistic.js';
+import { BLOCK_TYPES, type BlockType, type Model, type ModelType } from '../model/model.js';
 import { sentenceFeatures, textFeatures, unitFeatures } from '../model/features.js';
-import { splitSentences } from '../text/sentences.js';
-import { collapse } from '../text/sentences.js';
+import { collapse, splitSentences } from '../text/sentences.js';
 import { clauseOwners, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
-
-type BlockType = 'discussionPoints' | 'resolutions' | 'recommendations';
-const BLOCK_TYPES: BlockType[] = ['discussionPoints', 'resolutions', 'recommendations'];
 
 export interface Candidate {
   family: 'block' | 'witnesses' | 'declarations' | 'actions';
@@ -137,39 +133,6 @@ export function collectCandidates(ctx: Context): Candidate[] {
   return candidates;
 }
 
-/**
- * A model's weights for the three block types side by side, keyed by feature: one look-up per feature
- * scores a unit for points, resolutions and recommendations at once (built once per model).
- */
-const blockTables = new WeakMap<Model, Map<string, Float64Array>>();
-
-function blockTable(model: Model): Map<string, Float64Array> {
-  let table = blockTables.get(model);
-  if (!table) {
-    table = new Map();
-    BLOCK_TYPES.forEach((type, k) => {
-      for (const [feature, weight] of Object.entries(model.types[type].weights)) {
-        let row = table!.get(feature);
-        if (!row) table!.set(feature, (row = new Float64Array(BLOCK_TYPES.length)));
-        row[k] = weight;
-      }
-    });
-    blockTables.set(model, table);
-  }
-  return table;
-}
-
-/** Calibrated probabilities of a block candidate for each block type. */
-function blockProbabilities(model: Model, c: Candidate): Record<BlockType, number> {
-  const table = blockTable(model);
-  const sums = BLOCK_TYPES.map((type) => model.types[type].bias);
-  for (const f of c.features) {
-    const row = table.get(f);
-    if (row) for (let k = 0; k < sums.length; k++) sums[k] += row[k];
-  }
-  return Object.fromEntries(BLOCK_TYPES.map((type, k) => [type, sigmoid(model.types[type].platt.a * sums[k] + model.types[type].platt.b)])) as Record<BlockType, number>;
-}
-
 /** The probability and evidence the model gives a candidate for one type. */
 export function judge(model: Model, type: ModelType, c: Candidate, explain = false): { p: number; keep: boolean; evidence: string[] } {
   const m = model.types[type];
@@ -198,13 +161,7 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   const next: Pick<Drafts, BlockType> = { discussionPoints: [], resolutions: [], recommendations: [] };
   for (const c of candidates) {
     if (c.family !== 'block') continue;
-    const ps = blockProbabilities(model, c);
-    const verdicts = Object.fromEntries(
-      BLOCK_TYPES.map((type) => {
-        const keep = ps[type] >= model.types[type].threshold;
-        return [type, { p: ps[type], keep, evidence: keep ? evidence(model.types[type], c.features, true) : [] }];
-      }),
-    ) as Record<BlockType, ReturnType<typeof judge>>;
+    const verdicts = Object.fromEntries(BLOCK_TYPES.map((type) => [type, judge(model, type, c)])) as Record<BlockType, ReturnType<typeof judge>>;
     // A decision is not also a point (GUIDE.md): when a candidate passes as both, the surer reading wins,
     // each probability measured against its own threshold.
     const margin = (type: BlockType) => verdicts[type].p - model.types[type].threshold;
@@ -223,7 +180,7 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
       else {
         const decision = base as Drafts['resolutions'][number] | undefined;
         const span = own ? c.span : withoutLabel(ctx, c.span);
-        next[type].push({ ...record, ...(own ?? {}), rule: record.rule, confidence: record.confidence, evidence: record.evidence, number: decision?.number ?? null, unit: decision?.unit ?? c.unit, block: decision?.block ?? c.unit, span, item });
+        next[type].push({ ...own, ...record, number: decision?.number ?? null, unit: decision?.unit ?? c.unit, block: decision?.block ?? c.unit, span });
       }
     }
   }
