@@ -6,6 +6,7 @@
 import nlpModule from 'compromise';
 import { roles } from '../grammar/builtin.js';
 import { unwrapDefault } from '../interop.js';
+import { memoise } from '../text/memo.js';
 
 // compromise ships ESM and CJS; under the CJS build it may arrive as a namespace object.
 const nlp = unwrapDefault<typeof nlpModule>(nlpModule);
@@ -66,17 +67,5 @@ export function isPersonName(phrase: string): boolean {
   return askCompromise(p) || tokens.length === 2;
 }
 
-// compromise is the slowest thing we run, and minutes name the same people again and again: its answers are
-// kept (a bounded map, cleared when full, so memory stays flat over a batch).
-const personAnswers = new Map<string, boolean>();
-const PERSON_ANSWERS_MAX = 20_000;
-
-function askCompromise(phrase: string): boolean {
-  let found = personAnswers.get(phrase);
-  if (found === undefined) {
-    found = nlp(phrase).people().found as boolean;
-    if (personAnswers.size >= PERSON_ANSWERS_MAX) personAnswers.clear();
-    personAnswers.set(phrase, found);
-  }
-  return found;
-}
+// compromise is the slowest thing we run, and minutes name the same people again and again: its answers are kept.
+const askCompromise = memoise((phrase: string): boolean => nlp(phrase).people().found as boolean, 20_000);

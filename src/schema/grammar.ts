@@ -6,6 +6,7 @@
  * its own proof. `schemas/grammar.schema.json` is generated from these schemas.
  */
 import { z } from 'zod';
+import { publishedJsonSchema } from './published.js';
 
 /** What a rule recognises; the stages ask the grammar for rules by kind. */
 export const RuleKindSchema = z.enum([
@@ -110,17 +111,9 @@ export const GazetteerSchema = z
 export type Gazetteer = z.infer<typeof GazetteerSchema>;
 
 export function grammarJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(GrammarSchema, { target: 'draft-2020-12', io: 'input' }),
-    $id: 'https://committee-minutes.dev/schemas/grammar.schema.json',
-    title: 'Grammar',
-  };
+  return publishedJsonSchema(GrammarSchema, 'grammar.schema.json', 'Grammar', 'input');
 }
 
 export function gazetteerJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(GazetteerSchema, { target: 'draft-2020-12', io: 'input' }),
-    $id: 'https://committee-minutes.dev/schemas/gazetteer.schema.json',
-    title: 'Gazetteer',
-  };
+  return publishedJsonSchema(GazetteerSchema, 'gazetteer.schema.json', 'Gazetteer', 'input');
 }

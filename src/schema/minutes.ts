@@ -6,6 +6,7 @@
  * JSON Schema drifts. Field names are fixed: fields may be added, never renamed.
  */
 import { z } from 'zod';
+import { publishedJsonSchema } from './published.js';
 
 /** UTF-16 offsets into the input string; `end` is exclusive. */
 export const SpanSchema = z
@@ -163,9 +164,5 @@ export type MinutesDocument = z.infer<typeof MinutesDocumentSchema>;
 
 /** Generates the public JSON Schema from the zod source. */
 export function minutesJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(MinutesDocumentSchema, { target: 'draft-2020-12' }),
-    $id: 'https://committee-minutes.dev/schemas/minutes.schema.json',
-    title: 'MinutesDocument',
-  };
+  return publishedJsonSchema(MinutesDocumentSchema, 'minutes.schema.json', 'MinutesDocument');
 }

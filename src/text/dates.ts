@@ -5,27 +5,17 @@
  */
 import * as chronoModule from 'chrono-node';
 import { unwrapDefault } from '../interop.js';
+import { memoise } from './memo.js';
 
 // chrono-node ships ESM and CJS; under the CJS build it may arrive as a namespace with a default.
 const chrono = unwrapDefault<typeof chronoModule>(chronoModule);
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** A fully stated day-first date in `text` (day, month and year all written), as ISO; else null. */
-export function parseUkDate(text: string): string | null {
-  let date = dateAnswers.get(text);
-  if (date === undefined) {
-    date = readUkDate(text);
-    if (dateAnswers.size >= DATE_ANSWERS_MAX) dateAnswers.clear();
-    dateAnswers.set(text, date);
-  }
-  return date;
-}
-
 // chrono parses slowly and a meeting's date is written the same way on every page: answers are kept.
-const dateAnswers = new Map<string, string | null>();
-const DATE_ANSWERS_MAX = 10_000;
+export const parseUkDate: (text: string) => string | null = memoise(readUkDate, 10_000);
 
+/** A fully stated day-first date in `text` (day, month and year all written), as ISO; else null. */
 function readUkDate(text: string): string | null {
   const results = chrono.en.GB.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
   for (const r of results) {
