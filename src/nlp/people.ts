@@ -55,8 +55,12 @@ export function isAgent(phrase: string): boolean {
   return isRole(p) || (isBody(p) && /^[A-Z]/.test(p));
 }
 
-/** Does the span look like a person's name? Honorifics and initials decide first; compromise decides the rest. */
-export function isPersonName(phrase: string): boolean {
+/**
+ * Does the span look like a person's name? Honorifics and initials decide first; compromise decides the rest,
+ * and any two capitalised words pass too unless `strict` (where a role may go on: "Director of Workforce and
+ * Strategic Change").
+ */
+export function isPersonName(phrase: string, strict = false): boolean {
   const p = phrase.trim();
   if (!p || p.length > 60 || /[,;:()]/.test(p)) return false;
   if (HONORIFIC.test(p)) return true;
@@ -64,7 +68,7 @@ export function isPersonName(phrase: string): boolean {
   const tokens = p.split(/\s+/);
   if (tokens.length < 1 || tokens.length > 4 || !tokens.every((t) => /^[A-Z][\w'’.-]*$/.test(t))) return false;
   if (tokens.length >= 2 && tokens.slice(0, -1).every((t) => /^[A-Z]\.?$/.test(t))) return true; // "S Walton", "J. W. Thomas"
-  return askCompromise(p) || tokens.length === 2;
+  return askCompromise(p) || (!strict && tokens.length === 2);
 }
 
 // compromise is the slowest thing we run, and minutes name the same people again and again: its answers are kept.

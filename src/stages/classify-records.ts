@@ -21,7 +21,7 @@ import { evidence, probability } from '../model/logistic.js';
 import { BLOCK_TYPES, type BlockType, type Model, type ModelType } from '../model/model.js';
 import { sentenceFeatures, textFeatures, unitFeatures } from '../model/features.js';
 import { collapse, splitSentences } from '../text/sentences.js';
-import { clauseOwners, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
+import { clauseOwners, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 
 export interface Candidate {
   family: 'block' | 'witnesses' | 'declarations' | 'actions';
@@ -119,7 +119,7 @@ export function collectCandidates(ctx: Context): Candidate[] {
       textFeatures(ctx, slice(ctx, draft.span), f, family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false });
       if (family === 'witnesses') {
         const w = draft as Drafts['witnesses'][number];
-        f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`);
+        f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`, `pv:${presentingVerb(slice(ctx, draft.span))}`);
       } else if (family === 'actions') {
         const a = draft as Drafts['actions'][number];
         // A drafted action with nobody named: the clause's own subject may say who.

@@ -25,13 +25,20 @@ type Action = Drafts['actions'][number];
 const HONORIFIC_WORDS = /^(?:(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Alderman|Aldermen|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:d)?\.?|County|District|Parish|Town|Borough)\s+)+/i;
 const DECLARE_VERB = /\b(?:declared|declares|declare|declaring)\b/i;
 const PRESENT_VERB =
-  /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|informed|briefed|spoke|talked|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak))\b/;
+  /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|informed|briefed|spoke|talked|shared|described|led\s+(?:a|the)\s+(?:presentation|discussion|session)|(?:responded|replied)\s+to\s+(?:Members|Councillors|questions|queries|the\s+questions|the\s+queries|comments)|answered\s+(?:Members|Councillors|questions|queries|the\s+questions)|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak))\b/;
 const ACTION_CUE =
   /(?:^|\s)(?:to|will|would|shall|should|agreed\s+to)\s+(?:write|send|circulate|re-circulate|contact|obtain|arrange|report|provide|investigate|chase|ask|seek|review|prepare|update|inform|check|liaise|order|draft|distribute|remind|look|bring|share|confirm|follow|forward|organise|organize|progress|pursue|e-?mail|speak|meet|produce|publish|submit|source|monitor|explore|raise|request|invite|book|purchase|notify|discuss|investigate|consider|circulate|action|respond|reply|obtain|get|put|add|include|ensure|make|set\s+up|take)\b|\b(?:requested|requests|asked|urged|instructed|authorised|authorized|delegated|reminded)\s+(?:that|to|the|officers|[A-Z])|\bbe\s+(?:re-?circulated|circulated|sent|forwarded|presented|reported|scheduled|held|invited|provided|brought|submitted|added|included|written|checked|amended|arranged|obtained|investigated|contacted|shared|published|sought)\b|\bACTION\b/;
+
+/** The presenting verb a sentence uses ("presented", "led", "responded"), for the model to weigh each. */
+export function presentingVerb(text: string): string {
+  const m = PRESENT_VERB.exec(text.slice(0, 400)) ?? PRESENTED_BY.exec(text.slice(0, 400));
+  return m ? m[0].trim().split(/\s+/)[0].toLowerCase() : 'none';
+}
 
 /** The longest subject read before a verb: names and roles are short, and it bounds every pattern on it. */
 const SUBJECT_MAX = 200;
 
+const spansMeet = (a: DraftSpan, b: DraftSpan) => a.start < b.end && b.start < a.end;
 const overlaps = (a: DraftSpan, list: readonly { span: DraftSpan }[]) => list.some((b) => a.start < b.span.end && b.span.start < a.end);
 
 /** Content units of the minutes (and decision pages) that hold prose. */
@@ -164,7 +171,7 @@ function person(ctx: Context, start: number, end: number): { name: DraftSpan | n
   return null;
 }
 
-const PRESENTER_GAP = /^[\s,]*(?:(?:also|then|briefly|subsequently|duly|formally)\s+|attended\s+(?:the\s+meeting\s+)?and\s+)?\s$/;
+const PRESENTER_GAP = /^[\s,]*(?:(?:also|then|briefly|subsequently|duly|formally)\s+|attended\s+(?:the\s+meeting\s+)?and\s+)?$/;
 const CONNECTOR = /^(?:of|for|and|the|&|de|van|von|on|to|at|in|from|current|former|new|interim|acting|deputy|assistant|senior|principal|joint|vice)$/;
 
 /**
@@ -208,38 +215,80 @@ function welcomedGuests(ctx: Context, s: { start: number; text: string }, item: 
   }
 }
 
+// The passive: "Presented by the Housing Portfolio Holder", "The report was introduced by Mr X, Head of Y".
+const PRESENTED_BY = /\b(?:[Pp]resented|[Ii]ntroduced)\s+by\s+(?=[A-Z]|the\s+[A-Z])/;
+
+function presentedBy(ctx: Context, s: { start: number; text: string }, item: string | null, out: Witness[]): void {
+  const m = PRESENTED_BY.exec(s.text.slice(0, SUBJECT_MAX));
+  if (!m) return;
+  const from = m.index + m[0].length;
+  const end = from + leadingAgent(s.text.slice(from).replace(/^the\s/, 'The '));
+  const who = end > from ? person(ctx, s.start + from, s.start + end) : null;
+  if (!who) return;
+  out.push({ span: tightSpan(ctx.text, s.start, s.start + s.text.length), item, rule: 'propose/presented-by', confidence: 0.5, name: null, role: null, nameSpan: who.name, roleSpan: who.role, basis: 'presented' });
+}
+
+/**
+ * "X and Y presented": the subject split at each "and" that starts a new person — a name ("…, Chief
+ * Executive, NHS Grampian and Stephen Logan, Chair"), an honorific or "the" ("the Head of Planning and the
+ * Chief Executive") — never inside a role ("Director of Workforce and Strategic Change").
+ */
+function presenterParts(subject: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of subject.matchAll(/\s+and\s+(?=[A-Z]|the\s+[A-Z])/g)) {
+    const next = subject.slice(m.index + m[0].length);
+    const lead = /^[^,(]+/.exec(next)?.[0].trim() ?? '';
+    if (!/^(?:the\s|(?:Councillors?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Professor)\s)/.test(lead) && !isPersonName(lead, true)) continue;
+    parts.push(subject.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  parts.push(subject.slice(from));
+  return parts;
+}
+
 export function proposeWitnesses(ctx: Context): Witness[] {
   const out: Witness[] = [];
+  // "Presented by …" often stands as a line of its own under the item's title, which reads as a heading.
+  for (const u of ctx.units) {
+    if ((u.role === 'heading' || u.role === 'content') && (u.part === 'minutes' || u.part === 'decision') && PRESENTED_BY.test(u.text.slice(0, SUBJECT_MAX))) {
+      for (const s of unitSentences(ctx, u)) presentedBy(ctx, s, u.item, out);
+    }
+  }
   for (const u of proseUnits(ctx)) {
     for (const s of unitSentences(ctx, u)) {
       welcomedGuests(ctx, s, u.item, out);
       const verb = PRESENT_VERB.exec(s.text);
       if (!verb || verb.index === 0 || verb.index > 240) continue;
       const span = tightSpan(ctx.text, s.start, s.end);
-      if (overlaps(span, ctx.drafts.witnesses) || overlaps(span, out)) continue;
+      if (overlaps(span, out)) continue;
+      // A sentence a witness rule read is proposed again only for the people the rule missed.
+      const drafted = ctx.drafts.witnesses.filter((w) => w.span.start < span.end && span.start < w.span.end);
       // The presenters are the agent the sentence opens with (an opening "Then" or "Also" skipped):
       // "X and Y presented", "X, Role, and Y, Role, introduced", "Mr X (objector) attended and addressed".
-      const skip = /^(?:(?:Then|Also|Finally|Next|Subsequently|Lastly)\s*,?\s+)/.exec(s.text)?.[0].length ?? 0;
+      // A numbered paragraph's number ("8.", "(b)") is not part of the agent either.
+      const skip = /^(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+)?(?:(?:Then|Also|Finally|Next|Subsequently|Lastly)\s*,?\s+)?/.exec(s.text)?.[0].length ?? 0;
       const agentEnd = skip + leadingAgent(s.text.slice(skip));
       if (agentEnd <= skip) continue;
       // The agent must be the one presenting: the verb follows it ("X presented", "X, Role, introduced",
       // "X attended the meeting and addressed"), not a clause later ("X requests that a report be presented").
       if (!PRESENTER_GAP.test(s.text.slice(agentEnd, verb.index + 1))) continue;
       const subject = s.text.slice(skip, agentEnd).replace(/[,\s]+$/, '');
-      // A committee or council is the meeting or its audience, not a presenter.
-      if (/\b(?:Committee|Council|Board|Panel|Cabinet|Forum|Sub-Committee)$/.test(subject)) continue;
+      // A committee or council is the meeting or its audience, not a presenter ("Mrs X, Chairman of the
+      // Standards Committee" is a person: her role names the committee).
+      if (!subject.includes(',') && /\b(?:Committee|Council|Board|Panel|Cabinet|Forum|Sub-Committee)$/.test(subject)) continue;
       const offset = s.start + skip;
       // "X and Y presented": two presenters only when each side stands as a person or a role on its own
       // ("the Overview and Scrutiny Committee" is one body).
-      const parts = subject.split(/\s+and\s+(?=(?:the\s+)?[A-Z])/);
+      const parts = presenterParts(subject);
       const split = parts.map((part) => {
         const i = subject.indexOf(part);
         return person(ctx, offset + i, offset + i + part.length);
       });
-      const whole = person(ctx, offset, offset + subject.length);
-      const people = parts.length > 1 && split.every(Boolean) ? split : [whole];
+      const people = parts.length > 1 && split.every(Boolean) ? split : [person(ctx, offset, offset + subject.length)];
       for (const who of people) {
-        if (!who) continue;
+        if (!who || drafted.some((w) => (who.name && w.nameSpan && spansMeet(who.name, w.nameSpan)) || (!who.name && who.role && w.roleSpan && spansMeet(who.role, w.roleSpan)))) continue;
+        if (drafted.length && !who.name) continue;
         out.push({ span, item: u.item, rule: 'propose/presenting-verb', confidence: 0.5, name: null, role: null, nameSpan: who.name, roleSpan: who.role, basis: 'presented' });
       }
     }
