@@ -32,6 +32,12 @@ const CUES: [string, RegExp][] = [
   ['would-will', /\b(?:would|will|shall)\b/i],
   ['agreed', /\b(?:agreed|agree|resolved|decided|approved|adopted|endorsed|noted|accepted|ratified|deferred|refused|granted|carried)\b/i],
   ['unanimous', /\bunanimous(?:ly)?\b/i],
+  // A decision told in the passive or by its maker: "were agreed as a true record", "was duly appointed",
+  // "The Cabinet endorsed …", "The committee chose …"; a deferral in any words.
+  ['passive-decision', /\b(?:was|were|is|are|be|been)\s+(?:(?:duly|unanimously|formally|hereby)\s+)?(?:agreed|approved|adopted|noted|deferred|appointed|elected|co-opted|accepted|ratified|endorsed|confirmed|signed|carried|granted|refused|withdrawn)\b/i],
+  ['body-decided', /\b(?:Committee|Council|Board|Panel|Cabinet|Members|Governors|Trustees|Sub-Committee|Forum|meeting)\s+(?:(?:unanimously|then|therefore|also)\s+)?(?:agreed|approved|resolved|decided|endorsed|noted|chose|elected|appointed|deferred|accepted|adopted|ratified|supported)\b/i],
+  ['true-record', /\b(?:true|correct|accurate)\s+(?:and\s+(?:accurate|correct)\s+)?record\b/i],
+  ['deferral', /\b(?:deferred|postponed|carried\s+forward|(?:moved|held\s+over)\s+to\s+the\s+next\s+meeting)\b/i],
   ['proposed-seconded', /\b(?:proposed|seconded|moved)\b/i],
   ['report', /\breport\b/i],
   ['presented', /\b(?:presented|introduced|outlined|explained|gave|provided|updated|addressed|reported)\b/i],

@@ -29,6 +29,11 @@ export interface TrainOptions {
   /** Features seen in fewer training examples are dropped (noise that cannot generalise). */
   minCount?: number;
   seed?: number;
+  /**
+   * Prior weights: where training starts, and what the L2 shrinkage pulls back towards. A record type with
+   * few examples then keeps what the rules say (the extractor that drafted it) until the data says otherwise.
+   */
+  prior?: Readonly<Record<string, number>>;
 }
 
 export const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
@@ -60,13 +65,15 @@ export function evidence(model: LinearModel, features: readonly string[], positi
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
 
 export function train(examples: readonly Example[], options: TrainOptions = {}): LinearModel {
-  const { epochs = 25, l2 = 1e-4, learningRate = 0.3, minCount = 2, seed = 1 } = options;
+  const { epochs = 25, l2 = 1e-4, learningRate = 0.3, minCount = 2, seed = 1, prior = {} } = options;
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of new Set(e.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
-  for (const [f, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= minCount) index.set(f, index.size);
+  for (const [f, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= minCount || (c > 0 && prior[f] !== undefined)) index.set(f, index.size);
   const rows = examples.map((e) => ({ ids: [...new Set(e.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined))], y: e.label }));
   const w = new Float64Array(index.size);
+  const w0 = new Float64Array(index.size);
+  for (const [f, i] of index) w0[i] = w[i] = prior[f] ?? 0;
   const g2 = new Float64Array(index.size).fill(1e-8);
   let bias = 0;
   let biasG2 = 1e-8;
@@ -85,7 +92,7 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
       biasG2 += grad * grad;
       bias -= (learningRate * grad) / Math.sqrt(biasG2);
       for (const id of row.ids) {
-        const g = grad + l2 * w[id];
+        const g = grad + l2 * (w[id] - w0[id]);
         g2[id] += g * g;
         w[id] -= (learningRate * g) / Math.sqrt(g2[id]);
       }
