@@ -158,6 +158,8 @@ export function scoreFile(name: string, gold: Gold, doc: MinutesDocument): FileS
 export interface Summary {
   files: number;
   perType: Record<RecordType, Counts & { precision: number; recall: number; f1: number }>;
+  /** The mean F1 of the six types: each type weighs the same, however many records it has. */
+  macroF1: number;
   owners: { right: number; total: number; accuracy: number };
   meeting: { right: number; total: number; accuracy: number };
   truncated: { right: number; total: number };
@@ -177,6 +179,7 @@ export function summarise(scores: FileScore[]): Summary {
   return {
     files: scores.length,
     perType,
+    macroF1: RECORD_TYPES.reduce((a, t) => a + perType[t].f1, 0) / RECORD_TYPES.length,
     owners: { ...owners, accuracy: owners.total ? owners.right / owners.total : 1 },
     meeting: { ...meeting, accuracy: meeting.total ? meeting.right / meeting.total : 1 },
     truncated: { right: scores.filter((s) => s.truncated).length, total: scores.length },
