@@ -41,9 +41,9 @@ const SUBJECT_MAX = 200;
 const spansMeet = (a: DraftSpan, b: DraftSpan) => a.start < b.end && b.start < a.end;
 const overlaps = (a: DraftSpan, list: readonly { span: DraftSpan }[]) => list.some((b) => a.start < b.span.end && b.span.start < a.end);
 
-/** Content units of the minutes (and decision pages) that hold prose. */
-function proseUnits(ctx: Context): PlacedUnit[] {
-  return ctx.units.filter((u) => u.role === 'content' && (u.part === 'minutes' || u.part === 'decision') && u.text.trim().length > 8);
+/** Content units of the minutes (and decision pages) that hold prose (and, when asked, headings). */
+function proseUnits(ctx: Context, headings = false): PlacedUnit[] {
+  return ctx.units.filter((u) => (u.role === 'content' || (headings && u.role === 'heading')) && (u.part === 'minutes' || u.part === 'decision') && u.text.trim().length > 8);
 }
 
 /** Splits "Councillors A, B and C" into the names, with offsets; honorifics dropped. */
@@ -75,7 +75,8 @@ export function proposeDeclarations(ctx: Context): Declaration[] {
   const out: Declaration[] = [];
   const push = (span: DraftSpan, member: DraftSpan, item: string | null, rule: string) =>
     out.push({ span, memberSpan: member, member: ctx.text.slice(member.start, member.end), interest: null, conduct: null, item, rule, confidence: 0.5 });
-  const units = proseUnits(ctx);
+  // Short rows ("Hugh Henry: member of the Committee of the Regions") often read as headings: they count too.
+  const units = proseUnits(ctx, true);
   // A unit right after a lead-in about declarations ("The following members made declarations") may be a row.
   let context = false;
   // Units whose names a "The following Members declared …" lead-in has already read.
