@@ -7,6 +7,7 @@
  */
 import { GrammarSchema, type GrammarFile, type Rule, type RuleKind } from '../schema/grammar.js';
 import { MinutesError } from '../errors.js';
+import { needleKeys, needlesOf, TrigramTable } from './needles.js';
 
 /**
  * The most text a rule of each kind is run on. Labels and headings are short lines; sentence and paragraph
@@ -31,6 +32,10 @@ export interface CompiledRule extends Rule {
   globalRegex: RegExp;
   /** The grammar the rule came from. */
   grammar: string;
+  /** Literals one of which every match contains (see needles.ts); null when the pattern requires none. */
+  needles: readonly string[] | null;
+  /** The needles' trigram keys, tested against a text's trigram table. */
+  needleKeys: readonly (readonly [number, number])[] | null;
 }
 
 export interface RuleMatch {
@@ -72,10 +77,22 @@ export class Grammar {
     return { text: text.slice(0, limit), rules: this.rulesOf(kind).filter((rule) => !rule.anchoredEnd) };
   }
 
+  // The trigrams of the last text probed: the same text is usually probed with several kinds in a row.
+  private readonly trigrams = new TrigramTable();
+
+  /** Can `rule` match `text` at all? False when the text lacks every one of the rule's needles. */
+  private mayMatch(rule: CompiledRule, text: string): boolean {
+    if (!rule.needleKeys) return true;
+    this.trigrams.mark(text);
+    for (const keys of rule.needleKeys) if (this.trigrams.has(keys)) return true;
+    return false;
+  }
+
   /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
   first(kind: RuleKind, text: string): RuleMatch | null {
     const { text: bounded, rules } = this.bounded(kind, text);
     for (const rule of rules) {
+      if (!this.mayMatch(rule, bounded)) continue;
       rule.regex.lastIndex = 0;
       const match = rule.regex.exec(bounded);
       if (match) return this.hit({ rule, match, groups: { ...(match.groups ?? {}) } });
@@ -93,6 +110,7 @@ export class Grammar {
     let best: RuleMatch | null = null;
     const { text: bounded, rules } = this.bounded(kind, text);
     for (const rule of rules) {
+      if (!this.mayMatch(rule, bounded)) continue;
       rule.regex.lastIndex = 0;
       const match = rule.regex.exec(bounded);
       if (match && (!best || match.index < best.match.index)) best = { rule, match, groups: { ...(match.groups ?? {}) } };
@@ -105,6 +123,7 @@ export class Grammar {
     const out: RuleMatch[] = [];
     const { text: bounded, rules } = this.bounded(kind, text);
     for (const rule of rules) {
+      if (!this.mayMatch(rule, bounded)) continue;
       for (const match of bounded.matchAll(rule.globalRegex)) {
         out.push(this.hit({ rule, match: match as RegExpExecArray, groups: { ...(match.groups ?? {}) } }));
         if (match[0].length === 0) break;
@@ -145,12 +164,15 @@ function compileRule(rule: Rule, grammarId: string, index: number): CompiledRule
   try {
     // Every pattern runs in Unicode mode so that \p{…} classes work and surrogate pairs stay whole.
     const flags = [...new Set(rule.flags + 'u')].join('');
+    const needles = needlesOf(rule.pattern, flags);
     return {
       ...rule,
       regex: new RegExp(rule.pattern, flags),
       globalRegex: new RegExp(rule.pattern, flags + 'g'),
       anchoredEnd: /(?<!\\)\$$/.test(rule.pattern),
       grammar: grammarId,
+      needles,
+      needleKeys: needles ? needles.map(needleKeys) : null,
     };
   } catch (error) {
     throw new MinutesError(

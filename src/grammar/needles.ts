@@ -1,0 +1,148 @@
+/**
+ * Literal prefilters for grammar rules: for each pattern, a set of lower-case strings of which every match
+ * must contain at least one ("submitted", "presented", … for `\b(?:submitted|presented)\s+the\s+report`).
+ * A text that holds none of them cannot match, so the rule's regular expression is not run on it — most
+ * rules fail on most texts, and a substring search is far cheaper than a regex that fails.
+ *
+ * Worked out once per rule, when a grammar is compiled, from the pattern's syntax tree (ESLint's regexpp
+ * parser). The sets are only ever *necessary* conditions, so a prefilter can let a text through that then
+ * fails, never stop one that would match: the test suite checks that on every rule and every corpus text.
+ */
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
+
+/** Shorter needles filter too little to pay for the search. */
+const MIN_NEEDLE = 3;
+
+type Needles = string[] | null;
+
+const parser = new RegExpParser({ ecmaVersion: 2025 });
+
+/** The prefilter of a pattern, or null when no literal is required (the rule then always runs). */
+export function needlesOf(pattern: string, flags: string): string[] | null {
+  let ast: AST.Pattern;
+  try {
+    ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+  } catch {
+    return null;
+  }
+  const found = ofAlternatives(ast.alternatives);
+  return found && found.every((n) => n.length >= MIN_NEEDLE) ? [...new Set(found)].sort() : null;
+}
+
+/** Some alternative matches: the text must hold a needle of whichever one did. */
+function ofAlternatives(alternatives: readonly AST.Alternative[]): Needles {
+  const out: string[] = [];
+  for (const alternative of alternatives) {
+    const found = ofSequence(alternative.elements);
+    if (!found) return null;
+    out.push(...found);
+  }
+  return out;
+}
+
+/**
+ * Every element of a sequence must match: any one element's needles will do, and runs of plain characters
+ * form one literal. The best choice is the set whose shortest needle is longest (it filters most).
+ */
+function ofSequence(elements: readonly AST.Element[]): Needles {
+  const choices: string[][] = [];
+  let run = '';
+  const endRun = () => {
+    if (run) choices.push([run]);
+    run = '';
+  };
+  for (const element of elements) {
+    const char = literalChar(element);
+    if (char !== null) {
+      run += char;
+      continue;
+    }
+    // Zero-width assertions (\b, ^, $, lookarounds) match no text: they end a run but require nothing.
+    endRun();
+    if (element.type === 'Assertion') continue;
+    const found = ofElement(element);
+    if (found?.length) choices.push(found);
+  }
+  endRun();
+  let best: string[] | null = null;
+  const strength = (set: string[]) => Math.min(...set.map((s) => s.length));
+  for (const set of choices) if (!best || strength(set) > strength(best) || (strength(set) === strength(best) && set.length < best.length)) best = set;
+  return best;
+}
+
+function ofElement(element: AST.Element): Needles {
+  switch (element.type) {
+    case 'Group':
+    case 'CapturingGroup':
+      return ofAlternatives(element.alternatives);
+    case 'Quantifier':
+      // An optional element requires nothing; one that must occur at least once requires its own needles.
+      return element.min >= 1 ? ofElement(element.element) : null;
+    default:
+      return null;
+  }
+}
+
+/** A character that matches only itself (case aside), lower-cased; null for classes, sets and the rest. */
+function literalChar(element: AST.Element): string | null {
+  if (element.type !== 'Character') return null;
+  const char = String.fromCodePoint(element.value);
+  // Only letters, digits and plain punctuation: characters whose case folding is simple.
+  return /^[A-Za-z0-9 ,.:;'’&()/-]$/.test(char) ? char.toLowerCase() : null;
+}
+
+/** The lower-case code of one character, with the two that fold onto ASCII letters (long s, Kelvin sign) folded. */
+function foldCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  if (c === 0x17f) return 115;
+  if (c === 0x212a) return 107;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+const TABLE_BITS = 16;
+const hash3 = (a: number, b: number, c: number) => (((a * 961 + b * 31 + c) * 2654435761) >>> (32 - TABLE_BITS));
+
+/**
+ * A needle as the trigrams it must find: its first and last three characters, hashed. A text that lacks
+ * either cannot contain the needle (a hash collision can only let a text through, never stop one).
+ */
+export function needleKeys(needle: string): [number, number] {
+  const code = (i: number) => foldCode(needle.charCodeAt(i));
+  const n = needle.length;
+  return [hash3(code(0), code(1), code(2)), hash3(code(n - 3), code(n - 2), code(n - 1))];
+}
+
+/**
+ * The trigrams of the last text marked, in a table stamped with a generation number (no clearing between
+ * texts): one pass over the text, then a needle test is two array reads.
+ */
+export class TrigramTable {
+  private readonly stamp = new Uint32Array(1 << TABLE_BITS);
+  private generation = 0;
+  private marked: string | null = null;
+
+  mark(text: string): void {
+    if (text === this.marked) return;
+    this.marked = text;
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    const g = this.generation;
+    let a = -1;
+    let b = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = foldCode(text.charCodeAt(i));
+      if (a >= 0) this.stamp[hash3(a, b, c)] = g;
+      a = b;
+      b = c;
+    }
+  }
+
+  /** May the marked text contain a needle with these keys? */
+  has(keys: readonly [number, number]): boolean {
+    return this.stamp[keys[0]] === this.generation && this.stamp[keys[1]] === this.generation;
+  }
+}

@@ -1,0 +1,66 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { needleKeys, needlesOf, TrigramTable } from '../src/grammar/needles.js';
+import { builtinGrammar, grammarLibrary } from '../src/grammar/builtin.js';
+import { limitOf } from '../src/grammar/compile.js';
+import { splitSentences } from '../src/text/sentences.js';
+import { readAllCorpus } from '../scripts/corpus.js';
+
+describe('rule prefilters (needles)', () => {
+  it('reads the literals a pattern requires', () => {
+    expect(needlesOf('\\b(?:submitted|presented)\\s+the\\s+report', 'iu')).toEqual(['presented', 'submitted']);
+    expect(needlesOf('^RESOLVED\\b', 'u')).toEqual(['resolved']);
+    // The longest required literal wins over a short one.
+    expect(needlesOf('\\bto\\s+(?:be\\s+)?circulated\\b', 'iu')).toEqual(['circulated']);
+    // Nothing required: an optional group, a class, or an alternative without a literal.
+    expect(needlesOf('(?:resolved)?\\s*\\d+', 'u')).toBeNull();
+    expect(needlesOf('^[A-Z][a-z]+$', 'u')).toBeNull();
+    expect(needlesOf('(?:agreed|\\d{2,})', 'u')).toBeNull();
+    // Too short to be worth a search.
+    expect(needlesOf('\\b(?:to|be)\\b', 'u')).toBeNull();
+    // Not a pattern at all: no prefilter rather than an error.
+    expect(needlesOf('(', 'u')).toBeNull();
+  });
+
+  it('the trigram table finds a needle wherever it stands, whatever its case', () => {
+    const table = new TrigramTable();
+    table.mark('The Committee RESOLVED that the report be Noted.');
+    expect(table.has(needleKeys('resolved'))).toBe(true);
+    expect(table.has(needleKeys('noted'))).toBe(true);
+    expect(table.has(needleKeys('deferred'))).toBe(false);
+    table.mark('Deferred to the next meeting');
+    expect(table.has(needleKeys('deferred'))).toBe(true);
+    expect(table.has(needleKeys('resolved'))).toBe(false);
+  });
+
+  // The property that makes prefilters safe: a text a rule matches always passes the rule's prefilter.
+  // Checked on every rule of every built-in grammar against every line and sentence of the texts we have.
+  it('never rejects a text its rule matches', () => {
+    const texts = readAllCorpus().map((t) => t.text);
+    for (const f of readdirSync('test/fixtures').filter((f) => f.endsWith('.txt'))) texts.push(readFileSync(`test/fixtures/${f}`, 'utf8'));
+    const pieces = new Set<string>();
+    for (const text of texts) {
+      for (const line of text.split('\n')) if (line.trim()) pieces.add(line.trim());
+      for (const s of splitSentences(text)) pieces.add(s.text);
+    }
+    // Odd cases of case folding: the long s and the Kelvin sign match "s" and "k" under /iu.
+    pieces.add('ReſOLVED that the report be noted');
+    pieces.add('The \u212Aey Decision was deferred');
+    const table = new TrigramTable();
+    let checked = 0;
+    for (const id of grammarLibrary.keys()) {
+      for (const rule of builtinGrammar(id).rules) {
+        if (!rule.needleKeys) continue;
+        for (const piece of pieces) {
+          const text = piece.slice(0, limitOf(rule.kind));
+          rule.regex.lastIndex = 0;
+          if (!rule.regex.test(text)) continue;
+          table.mark(text);
+          checked++;
+          expect(rule.needleKeys.some((k) => table.has(k)), `${rule.id} on "${text.slice(0, 80)}"`).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
