@@ -5,6 +5,7 @@ import { builtinGrammar, grammarLibrary } from '../src/grammar/builtin.js';
 import { limitOf } from '../src/grammar/compile.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { readAllCorpus } from '../scripts/corpus.js';
+import { CUES } from '../src/model/features.js';
 
 describe('rule prefilters (needles)', () => {
   it('reads the literals a pattern requires', () => {
@@ -59,6 +60,17 @@ describe('rule prefilters (needles)', () => {
           checked++;
           expect(rule.needleKeys.some((k) => table.has(k)), `${rule.id} on "${text.slice(0, 80)}"`).toBe(true);
         }
+      }
+    }
+    // The model's cues are prefiltered the same way.
+    for (const [name, re] of CUES) {
+      const needles = needlesOf(re.source, re.flags);
+      if (!needles) continue;
+      for (const piece of pieces) {
+        if (!re.test(piece)) continue;
+        table.mark(piece);
+        checked++;
+        expect(needles.some((n) => table.has(needleKeys(n))), `cue ${name} on "${piece.slice(0, 80)}"`).toBe(true);
       }
     }
     expect(checked).toBeGreaterThan(100);

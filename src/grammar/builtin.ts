@@ -73,9 +73,10 @@ export function detectGrammar(text: string): Grammar {
     if (file.id === '_base') continue;
     let score = 0;
     const grammar = builtinGrammar(file.id);
+    // One prefiltered pass says whether any detect rule can fire; only then is each rule's weight counted.
+    if (grammar.first('detect', head) === null) continue;
     for (const rule of grammar.rulesOf('detect')) {
       if (rule.grammar !== file.id) continue;
-      if (grammar.first('detect', head) === null) break;
       rule.regex.lastIndex = 0;
       if (rule.regex.test(head)) {
         score += rule.weight ?? 1;

@@ -11,6 +11,7 @@
 import type { Context, PlacedUnit } from '../context.js';
 import type { RuleKind } from '../schema/grammar.js';
 import { isHeadingLike } from '../stages/group-units.js';
+import { needleKeys, needlesOf, TrigramTable } from '../grammar/needles.js';
 
 /**
  * Rule kinds probed on every candidate's text: the kinds that mark records. Line-level kinds (section labels,
@@ -23,7 +24,7 @@ const PROBED: RuleKind[] = ['resolutionLabel', 'recommendationLabel', 'decision'
 const PROBE_CHARS = 200;
 const WORD = /[\p{L}\p{N}'’]+/gu;
 // Verb forms that mark decisions, requests, reports and procedure in the genre (not any text's wording).
-const CUES: [string, RegExp][] = [
+export const CUES: readonly [string, RegExp][] = [
   ['be-ed', /\b(?:be|is|are|was|were|been)\s+(?:\w+ly\s+)?\w+ed\b/i],
   ['that-start', /^that\b/i],
   ['requests-that', /\b(?:request|requests|requested|asks|asked|urged|instructs|instructed)\s+(?:that|the|officers)\b/i],
@@ -65,6 +66,13 @@ const CUES: [string, RegExp][] = [
   ['officer-role', /\b(?:Director|Officer|Manager|Head of|Clerk|Chief|Executive|Chair(?:man)?|Leader|Portfolio Holder|Cabinet Member)\b/],
 ];
 
+// Each cue with its prefilter (see grammar/needles.ts): most cues fail on most texts.
+const PREFILTERED_CUES = CUES.map(([name, re]) => {
+  const needles = needlesOf(re.source, re.flags);
+  return [name, re, needles ? needles.map(needleKeys) : null] as const;
+});
+const cueTable = new TrigramTable();
+
 const bucket = (n: number, edges: number[]) => {
   let i = 0;
   while (i < edges.length && n >= edges[i]) i++;
@@ -97,7 +105,8 @@ export function textFeatures(ctx: Context, text: string, out: string[], words: W
     out.push(`g:${m.rule.id}`, `gk:${kind}`);
     if (m.match.index === 0) out.push(`g0:${kind}`);
   }
-  for (const [name, re] of CUES) if (re.test(text)) out.push(`cue:${name}`);
+  cueTable.mark(text);
+  for (const [name, re, keys] of PREFILTERED_CUES) if ((!keys || keys.some((k) => cueTable.has(k))) && re.test(text)) out.push(`cue:${name}`);
   const w = openingWords(text);
   out.push(`w1:${w[0] ?? ''}`, `w2:${w.slice(0, 2).join(' ')}`);
   if (words.unigrams) for (const x of new Set(w.slice(0, 12))) out.push(`u:${x}`);
