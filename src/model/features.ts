@@ -5,7 +5,7 @@
  *    at the start), and the extractor that drafted it (`from:` / `rule:`) — the grammars stay data;
  *  - layout: the unit's role, part, section, marker and indent, its place in the item and document, and
  *    the same facts of the units before and after it;
- *  - lexical: first words, sentence count, length, closing punctuation, verb forms, words of the opening.
+ *  - lexical: first words, closing words, sentence count, length, closing punctuation, verb forms, words of the opening.
  * Nothing here names a text or a body: features describe the genre's cues, and the weights say which count.
  */
 import type { Context, PlacedUnit } from '../context.js';
@@ -111,6 +111,13 @@ export function textFeatures(ctx: Context, text: string, out: string[], words: W
   out.push(`w1:${w[0] ?? ''}`, `w2:${w.slice(0, 2).join(' ')}`);
   if (words.unigrams) for (const x of new Set(w.slice(0, 12))) out.push(`u:${x}`);
   if (words.bigrams) for (let i = 0; i + 1 < Math.min(w.length, 10); i++) out.push(`bi:${w[i]} ${w[i + 1]}`);
+  // The closing words: a decision often ends as one ("… be noted", "… as a correct record", "… was agreed").
+  if (words.bigrams) {
+    const tail = text.slice(-120).toLowerCase().match(WORD) ?? [];
+    const n = tail.length;
+    if (n >= 2) out.push(`lb:${tail[n - 2]} ${tail[n - 1]}`);
+    if (n >= 1) out.push(`lw:${tail[n - 1]}`);
+  }
   out.push(`len:${bucket(w.length, [3, 6, 10, 20, 40, 80])}`);
   const trimmed = text.trim();
   const last = trimmed.slice(-2);
