@@ -49,7 +49,9 @@ function proseUnits(ctx: Context, headings = false): PlacedUnit[] {
 /** Splits "Councillors A, B and C" into the names, with offsets; honorifics dropped. */
 function namesIn(ctx: Context, start: number, end: number): DraftSpan[] {
   const out: DraftSpan[] = [];
-  const text = ctx.text.slice(start, end);
+  // A description after a dash runs to the next comma, "and" included: "Alderman Hussey - RAPID and Derg
+  // Local Growth Partnership, …" names one person. Blanked out (same length) so offsets stay true.
+  const text = ctx.text.slice(start, end).replace(/\s[-–—]\s[^,]*/g, (d) => ' '.repeat(d.length));
   const re = /[^,&]+?(?=\s*(?:,|&|\band\b|$))/g;
   for (const m of text.matchAll(re)) {
     // "and Cllr Lee": the joining word goes; "Alderman Guy - Waterside Partnership", "Cllr Lee (Ward Member)":
