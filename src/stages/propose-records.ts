@@ -95,7 +95,8 @@ export function proposeDeclarations(ctx: Context): Declaration[] {
         continue;
       }
       const verb = DECLARE_VERB.exec(s.text);
-      if (verb && /\binterest|\bdeclared\b|declarations?\b/i.test(s.text)) {
+      // "declared an interest", "declared a conflict": not "declared the meeting open" or "declared his acceptance of office".
+      if (verb && /\binterest|\bconflict|\bpecuniary|\bprejudicial|\bdisclos|\bdeclarations?\b/i.test(s.text)) {
         context = true;
         // The members are the subject: the words before the verb (an auxiliary "had" / "has" dropped), read
         // only when the verb comes within SUBJECT_MAX characters, so every pattern below sees a short text.
