@@ -22,6 +22,7 @@ import { BLOCK_TYPES, type BlockType, type Model, type ModelType } from '../mode
 import { sentenceFeatures, textFeatures, unitFeatures } from '../model/features.js';
 import { collapse, splitSentences } from '../text/sentences.js';
 import { clauseOwners, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
+import { isChair } from '../nlp/people.js';
 
 export interface Candidate {
   family: 'block' | 'witnesses' | 'declarations' | 'actions';
@@ -120,6 +121,11 @@ export function collectCandidates(ctx: Context): Candidate[] {
       if (family === 'witnesses') {
         const w = draft as Drafts['witnesses'][number];
         f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`, `pv:${presentingVerb(slice(ctx, draft.span))}`);
+        // A list of names is an attendance line, and the meeting's own chair is never a witness (GUIDE.md).
+        const who = `${slice(ctx, w.nameSpan)} ${slice(ctx, w.roleSpan)}`;
+        const commas = (who.match(/,/g) ?? []).length;
+        f.push(`who-commas:${commas === 0 ? 0 : commas < 3 ? 1 : 2}`);
+        if (w.roleSpan && isChair(slice(ctx, w.roleSpan))) f.push('role-chair');
       } else if (family === 'actions') {
         const a = draft as Drafts['actions'][number];
         // A drafted action with nobody named: the clause's own subject may say who.
