@@ -113,6 +113,8 @@ export function collectCandidates(ctx: Context): Candidate[] {
   ] as const;
   for (const [family, list, textOf] of sentenceFamilies) {
     for (const draft of list as readonly DraftRecord[]) {
+      // Approving or signing the minutes is never an action (GUIDE.md), however it is worded.
+      if (family === 'actions' && MINUTES_SIGNED.test(slice(ctx, draft.span).slice(0, 400))) continue;
       const unit = unitAt(ctx, draft.span.start);
       // A clause-level decision: the clause's own cues and the rule that drafted it, not the layout around it
       // (measured under cross-validation: layout features only taught these models the corpus's quirks).
@@ -138,6 +140,8 @@ export function collectCandidates(ctx: Context): Candidate[] {
   }
   return candidates;
 }
+
+const MINUTES_SIGNED = /\b(?:true|correct|accurate)\s+(?:and\s+(?:accurate|correct)\s+)?record\b|\bsign(?:ed)?\s+the\s+minutes\b/i;
 
 /** The probability and evidence the model gives a candidate for one type. */
 export function judge(model: Model, type: ModelType, c: Candidate, explain = false): { p: number; keep: boolean; evidence: string[] } {
