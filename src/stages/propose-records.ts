@@ -169,6 +169,9 @@ function person(ctx: Context, start: number, end: number): { name: DraftSpan | n
   }
   if (text.split(/\s+/).length > 10) return null;
   if (isGeneric(text) || isChair(text) || /^(?:He|She|They|It|Members|Officers|Councillors|Committee|Members of)\b/.test(text)) return null;
+  // "County Councillor Mr Bryan Owen": a councillor of another tier is there in that role (GUIDE.md keeps it).
+  const tier = /^(?:County|District|Parish|Town|Borough|City|Ward)\s+Councill?or\b/.exec(text);
+  if (tier && isPersonName(text)) return { name: at(text), role: at(tier[0]) };
   if (isPersonName(text) && !isRole(text)) return { name: at(text), role: null };
   // A role alone must say so (a role word or a body's name), not be any capitalised phrase.
   if ((isRole(text) || isBody(text)) && text.split(/\s+/).length >= 2 || /^(?:Clerk|Chair(?:man)?|Treasurer|Mayor|Leader)$/.test(text)) return { name: null, role: at(text) };
