@@ -27,7 +27,10 @@ const DECLARE_VERB = /\b(?:declared|declares|declare|declaring)\b/i;
 const PRESENT_VERB =
   /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|informed|briefed|spoke|talked|shared|described|led\s+(?:a|the)\s+(?:presentation|discussion|session)|(?:responded|replied)\s+to\s+(?:Members|Councillors|questions|queries|the\s+questions|the\s+queries|comments)|answered\s+(?:Members|Councillors|questions|queries|the\s+questions)|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak))\b/;
 const ACTION_CUE =
-  /(?:^|\s)(?:to|will|would|shall|should|agreed\s+to)\s+(?:write|send|circulate|re-circulate|contact|obtain|arrange|report|provide|investigate|chase|ask|seek|review|prepare|update|inform|check|liaise|order|draft|distribute|remind|look|bring|share|confirm|follow|forward|organise|organize|progress|pursue|e-?mail|speak|meet|produce|publish|submit|source|monitor|explore|raise|request|invite|book|purchase|notify|discuss|investigate|consider|circulate|action|respond|reply|obtain|get|put|add|include|ensure|make|set\s+up|take)\b|\b(?:requested|requests|asked|urged|instructed|authorised|authorized|delegated|reminded)\s+(?:that|to|the|officers|[A-Z])|\bbe\s+(?:re-?circulated|circulated|sent|forwarded|presented|reported|scheduled|held|invited|provided|brought|submitted|added|included|written|checked|amended|arranged|obtained|investigated|contacted|shared|published|sought)\b|\bACTION\b/;
+  /(?:^|\s)(?:to|will|would|shall|should|agreed\s+to)\s+(?:write|send|circulate|re-circulate|contact|obtain|arrange|report|provide|investigate|chase|ask|seek|review|prepare|update|inform|check|liaise|order|draft|distribute|remind|look|bring|share|confirm|follow|forward|organise|organize|progress|pursue|e-?mail|speak|meet|produce|publish|submit|source|monitor|explore|raise|request|invite|book|purchase|notify|discuss|investigate|consider|circulate|action|respond|reply|obtain|get|put|add|include|ensure|make|set\s+up|take)\b|\b(?:requested|requests|asked|urged|instructed|authorised|authorized|delegated|reminded)\s+(?:that|to|the|officers|[A-Z])|\bACTION\b/;
+// A decision in the passive asks for something too ("that the report be presented to Council"); in the
+// debate, a passive with nobody named is not an action (GUIDE.md: "would be provided"), so it proposes none.
+const PASSIVE_ASK = /\bbe\s+(?:re-?circulated|circulated|sent|forwarded|presented|reported|scheduled|held|invited|provided|brought|submitted|added|included|written|checked|amended|arranged|obtained|investigated|contacted|shared|published|sought)\b/;
 
 /** The presenting verb a sentence uses ("presented", "led", "responded"), for the model to weigh each. */
 export function presentingVerb(text: string): string {
@@ -352,7 +355,8 @@ export function proposeActions(ctx: Context): Action[] {
   // Decisions no rule read as an action: the model decides whether they ask for something.
   for (const kind of ['resolutions', 'recommendations'] as const) {
     ctx.drafts[kind].forEach((r, index) => {
-      if (taken(r.span) || !ACTION_CUE.test(ctx.text.slice(r.span.start, r.span.end))) return;
+      const text = ctx.text.slice(r.span.start, r.span.end);
+      if (taken(r.span) || !(ACTION_CUE.test(text) || PASSIVE_ASK.test(text))) return;
       const span = actionSpan(ctx, r.span.start, r.span.end);
       out.push({ span, item: r.item, rule: 'propose/decision', confidence: 0.5, owners: clauseOwners(ctx, span), due: null, from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index } });
     });
