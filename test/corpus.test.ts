@@ -14,6 +14,7 @@ import { readCorpus, readAllCorpus, CORPUS_DIR, SHARED_PRESENT, SKIP_NOTE } from
 import { scoreFile, summarise, RECORD_TYPES } from '../scripts/score.js';
 import { crossValidate, calibrationTable } from '../scripts/eval.js';
 import { collapse } from '../src/text/sentences.js';
+import { DEFAULT_SETTINGS } from '../src/model/train.js';
 
 const update = process.env.UPDATE === '1';
 if (!SHARED_PRESENT) console.warn(`${SKIP_NOTE}: only the seeds and fixtures are checked`);
@@ -98,9 +99,9 @@ describe('accuracy (corpus/GUIDE.md scoring)', () => {
   });
 
   it.skipIf(!SHARED_PRESENT)('cross-validated by body (the honest figure): floors below the README figures', () => {
-    const { summary, reliability } = crossValidate(corpus, 5, false);
-    const macro = RECORD_TYPES.reduce((a, t) => a + summary.perType[t].f1, 0) / RECORD_TYPES.length;
-    expect(macro, 'macro-F1').toBeGreaterThanOrEqual(CV_FLOORS.macro);
+    // Three body-to-fold splits pooled: one split's figure for a type with few gold records is mostly luck.
+    const { summary, reliability } = crossValidate(corpus, 5, false, DEFAULT_SETTINGS, 3);
+    expect(summary.macroF1, 'macro-F1').toBeGreaterThanOrEqual(CV_FLOORS.macro);
     for (const type of RECORD_TYPES) expect(summary.perType[type].f1, `${type} F1`).toBeGreaterThanOrEqual(CV_FLOORS.type);
     expect(summary.owners.accuracy, 'owners').toBeGreaterThanOrEqual(CV_FLOORS.owners);
     expect(summary.meeting.accuracy, 'meeting fields').toBeGreaterThanOrEqual(CV_FLOORS.meeting);
@@ -122,5 +123,9 @@ describe('accuracy (corpus/GUIDE.md scoring)', () => {
   });
 });
 
-/** Cross-validated floors: the README's measured figures less room for noise (see its accuracy section). */
-const CV_FLOORS = { macro: 0.68, type: 0.5, owners: 0.7, meeting: 0.92, ece: 0.08 };
+/**
+ * Cross-validated floors: the README's measured figures (macro 0.81, lowest type 0.74, owners 0.85, meeting
+ * fields 0.97, ECE 0.03 over five pooled splits) less room for noise, so a general change that trades one
+ * memorised hit for two general ones can land.
+ */
+const CV_FLOORS = { macro: 0.76, type: 0.65, owners: 0.75, meeting: 0.92, ece: 0.07 };
