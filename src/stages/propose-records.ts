@@ -246,7 +246,7 @@ function presentedBy(ctx: Context, s: { start: number; text: string }, item: str
 function presenterParts(subject: string): string[] {
   const parts: string[] = [];
   let from = 0;
-  for (const m of subject.matchAll(/\s+and\s+(?=[A-Z]|the\s+[A-Z])/g)) {
+  for (const m of subject.matchAll(/(?<!\s)\s+and\s+(?=[A-Z]|the\s+[A-Z])/g)) {
     const next = subject.slice(m.index + m[0].length);
     const lead = /^[^,(]+/.exec(next)?.[0].trim() ?? '';
     if (!/^(?:the\s|(?:Councillors?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Professor)\s)/.test(lead) && !isPersonName(lead, true)) continue;
