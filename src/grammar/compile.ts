@@ -45,6 +45,10 @@ export interface RuleMatch {
   groups: Record<string, string | undefined>;
 }
 
+// One table for every grammar: the same text is probed by several grammars in a row (detection) and the
+// table depends on the text alone. Matching is synchronous, so no two texts are ever marked at once.
+const sharedTrigrams = new TrigramTable();
+
 export class Grammar {
   readonly id: string;
   readonly name: string;
@@ -78,7 +82,7 @@ export class Grammar {
   }
 
   // The trigrams of the last text probed: the same text is usually probed with several kinds in a row.
-  private readonly trigrams = new TrigramTable();
+  private readonly trigrams = sharedTrigrams;
 
   /** Can `rule` match `text` at all? False when the text lacks every one of the rule's needles. */
   private mayMatch(rule: CompiledRule, text: string): boolean {
