@@ -2,7 +2,8 @@
  * Literal prefilters for grammar rules: for each pattern, a set of lower-case strings of which every match
  * must contain at least one ("submitted", "presented", … for `\b(?:submitted|presented)\s+the\s+report`).
  * A text that holds none of them cannot match, so the rule's regular expression is not run on it — most
- * rules fail on most texts, and a substring search is far cheaper than a regex that fails.
+ * rules fail on most texts. The test is two reads per needle in a table of the text's trigrams (marked once
+ * per text, see TrigramTable), far cheaper than a regex that fails.
  *
  * Worked out once per rule, when a grammar is compiled, from the pattern's syntax tree (ESLint's regexpp
  * parser). The sets are only ever *necessary* conditions, so a prefilter can let a text through that then
