@@ -3,7 +3,8 @@
  * into lines by position. A line that runs to the right margin and is followed by more text without a gap is
  * a wrapped line and joins the next with a space; a larger vertical gap is a blank line (a new paragraph);
  * pages are separated by a blank line and their start offsets kept, so every record can name its page.
- * A PDF with no text layer (a scan) is an error that says to run OCR first, not an empty document.
+ * A PDF with no text layer (a scan) is an error that says to run OCR first, not an empty document; so is a
+ * text layer that reads as symbols (E_GARBLED_TEXT_LAYER).
  */
 import { InputError, type SourceText } from './types.js';
 
@@ -49,6 +50,12 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
     if (pages.every((t) => t.text.trim() === '')) {
       throw new InputError('E_NO_TEXT_LAYER', 'no text layer — run OCR first (the PDF holds page images, not text)');
     }
+    if (isGarbled(pages.map((t) => t.text).join('\n'))) {
+      throw new InputError(
+        'E_GARBLED_TEXT_LAYER',
+        "the PDF's text layer is garbled (its fonts map glyphs to the wrong characters, so the text reads as symbols) — run OCR on the page images instead, or ask the publisher for a PDF saved with its text",
+      );
+    }
     const pageStarts: number[] = [];
     let text = '';
     let previous: PageText | null = null;
@@ -69,6 +76,26 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * A text layer that reads as symbols, not words: a font whose glyphs map to the wrong character codes gives
+ * runs of control characters, digits and punctuation where the words should be. Garbled when more than 2% of
+ * the non-space characters are control characters, or when fewer than a third of the tokens (of 50 or more)
+ * look like words (letters, with a little punctuation). Private-use bullets (U+F0B7) are not counted against
+ * a text: fonts use them for real bullets.
+ */
+export function isGarbled(text: string): boolean {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  const visible = sample.replace(/\s+/g, '').length;
+  if (visible === 0) return false;
+  // eslint-disable-next-line no-control-regex
+  const control = sample.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  if (control / visible > 0.02) return true;
+  const tokens = sample.split(/\s+/).filter(Boolean);
+  if (tokens.length < 50) return false;
+  const words = tokens.filter((t) => /^["'‘“(]?\p{L}[\p{L}'’-]*[.,;:!?)"'’”]*$/u.test(t)).length;
+  return words / tokens.length < 1 / 3;
 }
 
 interface PageText {

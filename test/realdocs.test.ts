@@ -1,0 +1,59 @@
+/**
+ * Real documents as their bodies published them (../shared/realdocs: third-party files, read in place and
+ * never copied here; skipped with a note when the folder is absent). What cannot be read must say so
+ * clearly: a garbled text layer and a scan without one each give their own error, and no real PDF with a
+ * good text layer is mistaken for either.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSource } from '../src/index.js';
+import { isGarbled } from '../src/inputs/pdf-to-text.js';
+import { SHARED_DIR } from '../scripts/corpus.js';
+
+const REALDOCS = join(SHARED_DIR, 'realdocs');
+const present = existsSync(REALDOCS);
+if (!present) console.warn(`note: ${REALDOCS} is absent, so the real-document checks are skipped`);
+
+describe('a garbled PDF text layer', () => {
+  // A paragraph as a PDF with a broken font mapping gives it: each letter shifted onto control characters,
+  // digits and punctuation (the pattern seen in real files), spaces kept.
+  const english = Array.from({ length: 8 }, () => 'The Clerk reported that the grant application for the village hall roof had been approved by the district council, and the works would start in May.').join(' ');
+  const garble = (text: string) => text.replace(/[A-Za-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 29) % 64) + 1));
+
+  it('is told from text by its symbols, however long', () => {
+    expect(isGarbled(english)).toBe(false);
+    expect(isGarbled(garble(english))).toBe(true);
+    expect(isGarbled(garble(english).slice(0, 400))).toBe(true);
+    // Private-use bullets are real bullets in many fonts, not garbling.
+    expect(isGarbled(english.replace(/\. /g, '.\n\uf0b7 '))).toBe(false);
+    // Tables of figures are text too.
+    expect(isGarbled(`${english} ${'£1,250.00 12/03/2019 4.5% '.repeat(20)}`)).toBe(false);
+  });
+});
+
+describe.skipIf(!present)('real documents that cannot be read say why', () => {
+  const files = present ? readdirSync(REALDOCS).filter((f) => f.endsWith('.pdf')) : [];
+
+  it('the garbled text layer gives E_GARBLED_TEXT_LAYER, with the advice to OCR', async () => {
+    const file = files.find((f) => f.startsWith('12-'))!;
+    await expect(readSource(readFileSync(join(REALDOCS, file)), { name: file })).rejects.toMatchObject({
+      code: 'E_GARBLED_TEXT_LAYER',
+      message: expect.stringMatching(/OCR/),
+    });
+  });
+
+  it('the scan gives E_NO_TEXT_LAYER', async () => {
+    const file = files.find((f) => f.startsWith('18-'))!;
+    await expect(readSource(readFileSync(join(REALDOCS, file)), { name: file })).rejects.toMatchObject({ code: 'E_NO_TEXT_LAYER' });
+  });
+
+  it('every other real PDF reads', async () => {
+    const readable = files.filter((f) => !f.startsWith('12-') && !f.startsWith('18-'));
+    expect(readable.length).toBeGreaterThanOrEqual(8);
+    for (const file of readable) {
+      const sources = await readSource(readFileSync(join(REALDOCS, file)), { name: file });
+      expect(sources[0].text.length, file).toBeGreaterThan(500);
+    }
+  }, 60_000);
+});
