@@ -13,6 +13,7 @@ import { validate } from './validate.js';
 import { MinutesError } from './errors.js';
 import { builtinModel, resolveModel } from './model/builtin-model.js';
 import type { Model } from './model/model.js';
+import { nonEnglishLanguage } from './text/language.js';
 
 export interface ExtractOptions {
   /** A built-in grammar id, or a grammar object (validated). Default: detected from the text. */
@@ -54,15 +55,24 @@ export function extract(text: string, options: ExtractOptions = {}): MinutesDocu
   const chooseGrammar = resolveGrammar(options.grammar);
   // Binary junk decoded as text gives no records, only a warning: there are no minutes to read in it.
   const binary = looksBinary(text);
+  // A document in another language gives no records either: read as English it would give nonsense.
+  const language = binary ? null : nonEnglishLanguage(text);
   const model = options.model === undefined ? builtinModel() : options.model === null ? null : resolveModel(options.model);
-  const ctx = runPipeline(binary ? '' : text, chooseGrammar, model, options.timings);
+  const ctx = runPipeline(binary || language ? '' : text, chooseGrammar, model, options.timings);
   if (binary) {
     ctx.input = text;
     ctx.drafts.warnings.push({ code: 'W_NOT_TEXT', message: 'The input looks like binary data, not text (many control or undecodable characters); no records were read.', span: null });
+  } else if (language) {
+    ctx.input = text;
+    ctx.drafts.warnings.push({
+      code: 'W_LANGUAGE',
+      message: `The text is in ${language.name} (${language.code}), not English; the library reads English minutes, so no records were read.`,
+      span: null,
+    });
   }
   const t0 = performance.now();
   const document = finishDocument(ctx, { name: options.name ?? null, format: options.format ?? 'text' });
-  if (!binary && !document.items.length && !document.discussionPoints.length && !document.resolutions.length && !document.witnesses.length) {
+  if (!binary && !language && !document.items.length && !document.discussionPoints.length && !document.resolutions.length && !document.witnesses.length) {
     document.warnings.push({ code: 'W_NO_MINUTES', message: 'No minutes markers or records were found: is this text committee minutes?', span: null, line: null, column: null });
   }
   const t1 = performance.now();

@@ -1,13 +1,13 @@
 /**
  * Real documents as their bodies published them (../shared/realdocs: third-party files, read in place and
  * never copied here; skipped with a note when the folder is absent). What cannot be read must say so
- * clearly: a garbled text layer and a scan without one each give their own error, and no real PDF with a
- * good text layer is mistaken for either.
+ * clearly: a garbled text layer and a scan without one each give their own error, a document in Welsh a
+ * W_LANGUAGE warning and no records, and no real PDF with a good English text layer is mistaken for any.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSource } from '../src/index.js';
+import { extractSource, readSource } from '../src/index.js';
 import { isGarbled } from '../src/inputs/pdf-to-text.js';
 import { SHARED_DIR } from '../scripts/corpus.js';
 
@@ -46,6 +46,14 @@ describe.skipIf(!present)('real documents that cannot be read say why', () => {
   it('the scan gives E_NO_TEXT_LAYER', async () => {
     const file = files.find((f) => f.startsWith('18-'))!;
     await expect(readSource(readFileSync(join(REALDOCS, file)), { name: file })).rejects.toMatchObject({ code: 'E_NO_TEXT_LAYER' });
+  });
+
+  it('the Welsh-language minutes give W_LANGUAGE and no records', async () => {
+    const file = files.find((f) => f.startsWith('03-'))!;
+    const [doc] = await extractSource(readFileSync(join(REALDOCS, file)), { name: file });
+    expect(doc.warnings.map((w) => w.code)).toContain('W_LANGUAGE');
+    expect(doc.warnings.find((w) => w.code === 'W_LANGUAGE')!.message).toMatch(/Welsh/);
+    expect([...doc.witnesses, ...doc.declarations, ...doc.discussionPoints, ...doc.resolutions, ...doc.recommendations, ...doc.actions, ...doc.attendance]).toEqual([]);
   });
 
   it('every other real PDF reads', async () => {
