@@ -66,6 +66,40 @@ describe('non-text inputs carry their text, and spans point into it', () => {
   });
 });
 
+// A full page saved from a WordPress council site, written for the test: template classes on <body>
+// ("sticky_header", "has-sidebar"), a menu, a header, a sidebar, a cookie banner, scripts and a footer around
+// the post body (.entry-content).
+const WORDPRESS_PAGE = `<!DOCTYPE html><html lang="en-GB"><head><title>Minutes – Parish Council</title>
+<style>.menu{color:red}</style><script>window.dataLayer=[];function gtag(){}</script></head>
+<body class="page-template-default page sticky_header has-sidebar wp-theme-parish">
+<div id="cookie-banner" class="cookie-notice">We use cookies. <a href="#">Accept</a></div>
+<header class="site-header"><div class="site-title">Upton Parish Council</div>
+<nav class="main-navigation"><ul><li><a href="/">Home</a></li><li><a href="/minutes">Minutes archive</a></li><li><a href="/contact">Contact the Clerk</a></li></ul></nav></header>
+<div id="page" class="site"><div id="primary" class="content-area"><div id="content" role="main">
+<article class="post-12 page type-page"><h1 class="entry-title">Minutes 12 March 2024</h1>
+<div class="entry-content">
+<p>MINUTES of the meeting of Upton Parish Council held on Tuesday 12 March 2024 at the Village Hall.</p>
+<p>Present: Cllrs A Brown (Chair), C Davies and E Evans. In attendance: the Clerk.</p>
+<p>1. Apologies were received from Cllr F Green.</p>
+<p>2. The minutes of the meeting held on 13 February 2024 were approved as a correct record and signed by the Chair.</p>
+<p>3. Play area: the annual inspection report was received. Two items of equipment need repair before the summer.</p>
+<p>RESOLVED that the Clerk obtain three quotes for the repairs.</p>
+</div></article></div></div>
+<aside id="secondary" class="widget-area"><div class="widget">Latest news: Spring litter pick</div></aside></div>
+<footer class="site-footer">© Upton Parish Council · Privacy policy</footer>
+<script>document.querySelector(".menu")</script></body></html>`;
+
+describe('a full saved web page gives its minutes, without its furniture', () => {
+  it('reads the post body of a WordPress page whose <body> carries template classes', async () => {
+    const [doc] = await extractSource(Buffer.from(WORDPRESS_PAGE), { name: 'minutes.html' });
+    const text = doc.source.text!;
+    expect(text).toMatch(/^MINUTES of the meeting of Upton Parish Council/);
+    for (const furniture of ['cookies', 'Minutes archive', 'Contact the Clerk', 'Latest news', 'Privacy policy', 'dataLayer', 'querySelector']) expect(text).not.toContain(furniture);
+    expect(doc.resolutions.map((r) => r.text)).toContain('that the Clerk obtain three quotes for the repairs.');
+    expect(text).toContain('3. Play area: the annual inspection report was received.');
+  });
+});
+
 if (!SHARED_PRESENT) console.warn(`${SKIP_NOTE}; the real ModernGov XML sample too`);
 
 describe.skipIf(!SHARED_PRESENT)('ModernGov web-service XML (a real GetMeeting answer, read from ../shared/formats)', () => {

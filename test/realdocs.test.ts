@@ -56,6 +56,16 @@ describe.skipIf(!present)('real documents that cannot be read say why', () => {
     expect([...doc.witnesses, ...doc.declarations, ...doc.discussionPoints, ...doc.resolutions, ...doc.recommendations, ...doc.actions, ...doc.attendance]).toEqual([]);
   });
 
+  it('the full saved WordPress page gives its minutes, not its menus', async () => {
+    const file = readdirSync(REALDOCS).find((f) => f.startsWith('17-'))!;
+    const [doc] = await extractSource(readFileSync(join(REALDOCS, file)), { name: file });
+    expect(doc.source.text!).toMatch(/^MINUTES\b/);
+    expect(doc.source.text!).not.toMatch(/<script|function\s*\(|Skip to content/i);
+    expect(doc.warnings.map((w) => w.code)).not.toContain('W_NO_MINUTES');
+    expect(doc.discussionPoints.length).toBeGreaterThan(10);
+    expect(doc.resolutions.length).toBeGreaterThan(0);
+  });
+
   it('every other real PDF reads', async () => {
     const readable = files.filter((f) => !f.startsWith('12-') && !f.startsWith('18-'));
     expect(readable.length).toBeGreaterThanOrEqual(8);

@@ -22,8 +22,13 @@ const parser = unified().use(rehypeParse);
 const CHROME_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'form', 'button', 'select', 'iframe', 'svg', 'template', 'aside', 'head']);
 /** Class or id words of page furniture (ModernGov, CMIS and council site templates). */
 const CHROME_NAME = /(?:^|[\s_-])(?:nav|navigation|menu|breadcrumbs?|footer|header|masthead|cookie|sidebar|skip|search|banner|mgBreadcrumbs|mgLinks|mgSideBar|mgHeader|mgFooter|share|social|print|toolbar)(?:$|[\s_-])/i;
-/** Class or id words of a content area, best first. */
-const CONTENT_NAMES = [/\bmgContent\b/i, /\bmodgov\b/i, /^main-?content$/i, /^content$/i, /^main$/i];
+/** Class or id words of a content area, best first (ModernGov, then WordPress's post body, then the generic ones). */
+const CONTENT_NAMES = [/\bmgContent\b/i, /\bmodgov\b/i, /^entry-content$/i, /^main-?content$/i, /^content$/i, /^main$/i];
+/**
+ * Containers whose class words describe the page's template, not furniture: WordPress puts "sticky_header"
+ * or "has-sidebar" on <body>, and dropping it would drop the page.
+ */
+const NEVER_CHROME = new Set(['html', 'body', 'main', 'article']);
 
 function names(node: Element): string {
   const p = node.properties ?? {};
@@ -37,7 +42,7 @@ function strip(node: HastRoot | Element): void {
     if (child.type !== 'element') return true;
     if (CHROME_TAGS.has(child.tagName)) return false;
     const n = names(child);
-    if (n && CHROME_NAME.test(n) && !CONTENT_NAMES.some((c) => n.split(/\s+/).some((w) => c.test(w)))) return false;
+    if (n && !NEVER_CHROME.has(child.tagName) && CHROME_NAME.test(n) && !CONTENT_NAMES.some((c) => n.split(/\s+/).some((w) => c.test(w)))) return false;
     if (child.properties?.hidden !== undefined || /display:\s*none/i.test(String(child.properties?.style ?? ''))) return false;
     strip(child);
     return true;
