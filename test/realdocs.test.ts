@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractSource, readSource } from '../src/index.js';
+import { extract, extractSource, readSource } from '../src/index.js';
 import { isGarbled } from '../src/inputs/pdf-to-text.js';
 import { SHARED_DIR } from '../scripts/corpus.js';
 
@@ -66,6 +66,18 @@ describe.skipIf(!present)('real documents that cannot be read say why', () => {
     expect(doc.resolutions.length).toBeGreaterThan(0);
   });
 
+  it('no record of any real document holds a private-use glyph (a font bullet reads as a bullet)', async () => {
+    const RECORDS = ['witnesses', 'declarations', 'discussionPoints', 'resolutions', 'recommendations', 'actions'] as const;
+    const bad: string[] = [];
+    for (const file of readdirSync(REALDOCS).filter((f) => /\.(pdf|docx|html|md|txt)$/.test(f))) {
+      const docs = await extractSource(readFileSync(join(REALDOCS, file)), { name: file }).catch(() => []);
+      for (const doc of docs) for (const type of RECORDS) for (const r of doc[type] as { text?: string; name?: string | null }[]) {
+        if (/[\ue000-\uf8ff]/.test(r.text ?? r.name ?? '')) bad.push(`${file} ${type}: ${(r.text ?? '').slice(0, 60)}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  }, 120_000);
+
   it('every other real PDF reads', async () => {
     const readable = files.filter((f) => !f.startsWith('12-') && !f.startsWith('18-'));
     expect(readable.length).toBeGreaterThanOrEqual(8);
@@ -74,4 +86,13 @@ describe.skipIf(!present)('real documents that cannot be read say why', () => {
       expect(sources[0].text.length, file).toBeGreaterThan(500);
     }
   }, 60_000);
+});
+
+describe('private-use bullet glyphs', () => {
+  it('are bullets: each opens an item, and no record carries one', () => {
+    const text = 'Minutes of the meeting of the Parish Council held on 12 March 2024.\n\nMatters discussed:\n\uf0a7 The play area inspection found two items of equipment in need of repair.\n\uf0b7 The bus shelter on Church Lane is to be repainted in the spring by volunteers.\n';
+    const doc = extract(text, { name: 'bullets.txt', model: null });
+    const texts = doc.discussionPoints.map((p) => p.text);
+    expect(texts).toEqual(['The play area inspection found two items of equipment in need of repair.', 'The bus shelter on Church Lane is to be repainted in the spring by volunteers.']);
+  });
 });

@@ -104,6 +104,10 @@ interface PageText {
   endsWrapped: boolean;
 }
 
+// Symbol and Wingdings fonts put their bullets in the text layer as private-use code points (U+F0B7 •,
+// U+F0A7 ▪, U+F0D8 ➢ …): the text reads them as the bullets they are.
+const PRIVATE_USE_BULLET = /[\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf071\uf0a8]/g;
+
 /** Items → lines (by baseline) → text, with wraps joined and paragraph gaps kept. */
 function layoutPage(items: TextItem[]): PageText {
   if (items.every((i) => !i.str.trim())) return { text: '', endsWrapped: false };
@@ -119,7 +123,7 @@ function layoutPage(items: TextItem[]): PageText {
       lines.push(line);
       (line as Line & { parts: { x: number; str: string; right: number }[] }).parts = [];
     }
-    (line as Line & { parts: { x: number; str: string; right: number }[] }).parts.push({ x, str: item.str, right: x + item.width });
+    (line as Line & { parts: { x: number; str: string; right: number }[] }).parts.push({ x, str: item.str.replace(PRIVATE_USE_BULLET, '•'), right: x + item.width });
     line.left = Math.min(line.left, x);
     line.right = Math.max(line.right, x + item.width);
   }

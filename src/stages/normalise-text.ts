@@ -3,7 +3,7 @@
  *
  * - Unicode NFC (only where the input is not already NFC: it is the rare, slow case);
  * - no-break and other odd spaces → " "; CR and CRLF → "\n"; control characters and lone surrogates → " ";
- * - bullet glyphs (• · ▪ ◦ ‣ ⁃ ● ■ ) → "•";
+ * - bullet glyphs (• · ▪ ◦ ‣ ⁃ ● ■, and the private-use ones of Symbol and Wingdings fonts) → "•";
  * - curly quotes → straight quotes.
  *
  * Records are always cut from the *input* by mapped spans, so nothing here changes what users see.
@@ -22,7 +22,10 @@ export interface NormalisedText {
 }
 
 const SPACE_LIKE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b\ufeff]/;
-const BULLETS = new Set(['•', '·', '▪', '◦', '‣', '⁃', '●', '■', '\uf0b7', '']);
+// Private-use code points that Symbol and Wingdings fonts use for bullets, as PDFs and Word files carry them:
+// U+F0B7 (Symbol •), U+F0A7 (Wingdings ▪), U+F0D8 (➢), U+F076 (❖), U+F0FC (✓), U+F0E0 (→), U+F06E (■), U+F071 (❑), U+F0A8 (□).
+const PRIVATE_USE_BULLETS = ['\uf0b7', '\uf0a7', '\uf0d8', '\uf076', '\uf0fc', '\uf0e0', '\uf06e', '\uf071', '\uf0a8'];
+const BULLETS = new Set(['•', '·', '▪', '◦', '‣', '⁃', '●', '■', ...PRIVATE_USE_BULLETS]);
 const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '‛': "'", '“': '"', '”': '"', '„': '"', '′': "'" };
 
 function mapChar(ch: string, next: string | undefined): string | null {
@@ -41,7 +44,7 @@ function mapChar(ch: string, next: string | undefined): string | null {
 // Every character the fast path may change; each is replaced by exactly one character.
 const SPECIAL =
   // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff•·▪◦‣⁃●■\uf0b7‘’‚‛“”„′]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff•·▪◦‣⁃●■\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf071\uf0a8‘’‚‛“”„′]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function normaliseText(input: string): NormalisedText {
   if (isNfc(input) && !input.includes('\r')) {
