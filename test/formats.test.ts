@@ -10,7 +10,7 @@ import { readCorpus, SHARED_DIR, SHARED_PRESENT, SKIP_NOTE } from '../scripts/co
 import { join } from 'node:path';
 import { scoreFile, RECORD_TYPES } from '../scripts/score.js';
 import { toDocx, toHtmlPage, toModernGovXml, toPdf } from './support/render.js';
-import { encryptedPdf, junkBytes, scannedPdf, windows1252 } from './support/broken.js';
+import { encryptedPdf, junkBytes, scannedPdf, superscriptPdf, windows1252 } from './support/broken.js';
 
 const corpus = [...readCorpus('seeds'), ...readCorpus('dev')];
 const scoreKey = (name: string, doc: MinutesDocument) => {
@@ -88,6 +88,15 @@ const WORDPRESS_PAGE = `<!DOCTYPE html><html lang="en-GB"><head><title>Minutes �
 <aside id="secondary" class="widget-area"><div class="widget">Latest news: Spring litter pick</div></aside></div>
 <footer class="site-footer">© Upton Parish Council · Privacy policy</footer>
 <script>document.querySelector(".menu")</script></body></html>`;
+
+describe('PDF superscripts', () => {
+  it('a raised ordinal suffix joins its number instead of making a line of its own', async () => {
+    const [source] = await readSource(await superscriptPdf(), { name: 'ordinals.pdf' });
+    expect(source.text).toContain('held on 29th January 2025');
+    expect(source.text).toContain('on 4th March 2025');
+    expect(source.text).not.toMatch(/^\s*th\s*$/m);
+  });
+});
 
 describe('a full saved web page gives its minutes, without its furniture', () => {
   it('reads the post body of a WordPress page whose <body> carries template classes', async () => {

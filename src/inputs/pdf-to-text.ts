@@ -108,9 +108,39 @@ interface PageText {
 // U+F0A7 ▪, U+F0D8 ➢ …): the text reads them as the bullets they are.
 const PRIVATE_USE_BULLET = /[\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf071\uf0a8]/g;
 
+const itemHeight = (item: TextItem) => Math.abs(item.transform[3]) || item.height || 10;
+
+/**
+ * A superscript ordinal ("29" + raised "th") is an item of its own, smaller and on a higher baseline: read by
+ * baseline it would be a line of its own ("th") splitting the sentence. Each is joined to the item it follows
+ * — one that ends in a digit, ends where the suffix starts, and sits on a baseline a little below it.
+ */
+function joinSuperscripts(items: TextItem[]): TextItem[] {
+  const joined = new Set<TextItem>();
+  const out = items.map((item) => ({ ...item }));
+  for (const sup of out) {
+    if (!/^\s*(?:st|nd|rd|th)\s*$/.test(sup.str)) continue;
+    const x = sup.transform[4];
+    const y = sup.transform[5];
+    const host = out.find((h) => {
+      if (h === sup || joined.has(h) || !/\d$/.test(h.str)) return false;
+      const height = itemHeight(h);
+      const rise = y - h.transform[5];
+      const gap = x - (h.transform[4] + h.width);
+      return itemHeight(sup) < height * 0.9 && rise > 0 && rise < height * 0.7 && Math.abs(gap) < height * 0.5;
+    });
+    if (!host) continue;
+    host.str += sup.str.trim();
+    host.width = x + sup.width - host.transform[4];
+    joined.add(sup);
+  }
+  return out.filter((item) => !joined.has(item));
+}
+
 /** Items → lines (by baseline) → text, with wraps joined and paragraph gaps kept. */
-function layoutPage(items: TextItem[]): PageText {
-  if (items.every((i) => !i.str.trim())) return { text: '', endsWrapped: false };
+function layoutPage(pageItems: TextItem[]): PageText {
+  if (pageItems.every((i) => !i.str.trim())) return { text: '', endsWrapped: false };
+  const items = joinSuperscripts(pageItems);
   const lines: Line[] = [];
   for (const item of items) {
     if (!item.str) continue;

@@ -1,5 +1,5 @@
 /** Broken and awkward inputs for the bad-input tests, made at test time. */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 /** A one-page PDF whose trailer names a Standard security handler: readers must ask for a password. */
 export function encryptedPdf(): Buffer {
@@ -45,4 +45,25 @@ export function junkBytes(length: number, seed = 7, withNul = true): Buffer {
 export function windows1252(text: string): Buffer {
   const table: Record<string, number> = { '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '•': 0x95, '…': 0x85, '£': 0xa3, '\u00a0': 0xa0 };
   return Buffer.from([...text].map((ch) => table[ch] ?? (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f)));
+}
+
+/**
+ * A page as word processors print ordinals: "29" then a raised, smaller "th" as a text item of its own, on
+ * two lines of a paragraph ("… held on 29th January 2025 …" and "… on 4th March.").
+ */
+export async function superscriptPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  const size = 11;
+  const line = (y: number, before: string, suffix: string, after: string) => {
+    page.drawText(before, { x: 60, y, size, font });
+    const x = 60 + font.widthOfTextAtSize(before, size);
+    page.drawText(suffix, { x, y: y + 4, size: 7, font });
+    page.drawText(after, { x: x + font.widthOfTextAtSize(suffix, 7), y, size, font });
+  };
+  page.drawText('MINUTES of the meeting of the Cabinet.', { x: 60, y: 760, size, font });
+  line(730, 'At the Scrutiny Committee held on 29', 'th', ' January 2025, Members considered the call-in.');
+  line(715, 'The decision will be reconsidered on 4', 'th', ' March 2025 by the Cabinet.');
+  return pdf.save();
 }
