@@ -94,7 +94,7 @@ export function isGarbled(text: string): boolean {
   if (control / visible > 0.02) return true;
   const tokens = sample.split(/\s+/).filter(Boolean);
   if (tokens.length < 50) return false;
-  const words = tokens.filter((t) => /^["'‘“(]?\p{L}[\p{L}'’-]*[.,;:!?)"'’”]*$/u.test(t)).length;
+  const words = tokens.filter((t) => /^["'‘“(]?\p{L}[\p{L}'’-]*[.,;:!?)"”]*$/u.test(t)).length;
   return words / tokens.length < 1 / 3;
 }
 
