@@ -7,7 +7,7 @@
  */
 import { GrammarSchema, type GrammarFile, type Rule, type RuleKind } from '../schema/grammar.js';
 import { MinutesError } from '../errors.js';
-import { needleKeys, needlesOf, TrigramTable } from './needles.js';
+import { prefilterOf, TrigramTable, type Prefilter } from './needles.js';
 
 /**
  * The most text a rule of each kind is run on. Labels and headings are short lines; sentence and paragraph
@@ -32,10 +32,8 @@ export interface CompiledRule extends Rule {
   globalRegex: RegExp;
   /** The grammar the rule came from. */
   grammar: string;
-  /** Literals one of which every match contains (see needles.ts); null when the pattern requires none. */
-  needles: readonly string[] | null;
-  /** The needles' trigram keys, tested against a text's trigram table. */
-  needleKeys: readonly (readonly [number, number])[] | null;
+  /** The literals one of which every match contains, as trigram keys (see needles.ts); null when none is required. */
+  needleKeys: Prefilter | null;
 }
 
 export interface RuleMatch {
@@ -81,15 +79,12 @@ export class Grammar {
     return { text: text.slice(0, limit), rules: this.rulesOf(kind).filter((rule) => !rule.anchoredEnd) };
   }
 
-  // The trigrams of the last text probed: the same text is usually probed with several kinds in a row.
-  private readonly trigrams = sharedTrigrams;
-
   /** Can `rule` match `text` at all? False when the text lacks every one of the rule's needles. */
   private mayMatch(rule: CompiledRule, text: string): boolean {
     if (!rule.needleKeys) return true;
-    this.trigrams.mark(text);
-    for (const keys of rule.needleKeys) if (this.trigrams.has(keys)) return true;
-    return false;
+    // The same text is usually probed with several kinds, and by several grammars, in a row: marked once.
+    sharedTrigrams.mark(text);
+    return sharedTrigrams.mayHold(rule.needleKeys);
   }
 
   /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
@@ -168,15 +163,13 @@ function compileRule(rule: Rule, grammarId: string, index: number): CompiledRule
   try {
     // Every pattern runs in Unicode mode so that \p{…} classes work and surrogate pairs stay whole.
     const flags = [...new Set(rule.flags + 'u')].join('');
-    const needles = needlesOf(rule.pattern, flags);
     return {
       ...rule,
       regex: new RegExp(rule.pattern, flags),
       globalRegex: new RegExp(rule.pattern, flags + 'g'),
       anchoredEnd: /(?<!\\)\$$/.test(rule.pattern),
       grammar: grammarId,
-      needles,
-      needleKeys: needles ? needles.map(needleKeys) : null,
+      needleKeys: prefilterOf(rule.pattern, flags),
     };
   } catch (error) {
     throw new MinutesError(

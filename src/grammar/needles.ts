@@ -18,7 +18,16 @@ type Needles = string[] | null;
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
-/** The prefilter of a pattern, or null when no literal is required (the rule then always runs). */
+/** A prefilter as the trigram keys of its needles (see TrigramTable). */
+export type Prefilter = readonly (readonly [number, number])[];
+
+/** The prefilter of a pattern as trigram keys, or null when no literal is required (the pattern always runs). */
+export function prefilterOf(pattern: string, flags: string): Prefilter | null {
+  const needles = needlesOf(pattern, flags);
+  return needles ? needles.map(needleKeys) : null;
+}
+
+/** The needles of a pattern, or null when no literal is required (the rule then always runs). */
 export function needlesOf(pattern: string, flags: string): string[] | null {
   let ast: AST.Pattern;
   try {
@@ -145,5 +154,12 @@ export class TrigramTable {
   /** May the marked text contain a needle with these keys? */
   has(keys: readonly [number, number]): boolean {
     return this.stamp[keys[0]] === this.generation && this.stamp[keys[1]] === this.generation;
+  }
+
+  /** May the marked text match a pattern with this prefilter (any one of its needles; none required: yes)? */
+  mayHold(prefilter: Prefilter | null): boolean {
+    if (!prefilter) return true;
+    for (const keys of prefilter) if (this.has(keys)) return true;
+    return false;
   }
 }

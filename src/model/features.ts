@@ -11,7 +11,7 @@
 import type { Context, PlacedUnit } from '../context.js';
 import type { RuleKind } from '../schema/grammar.js';
 import { isHeadingLike } from '../stages/group-units.js';
-import { needleKeys, needlesOf, TrigramTable } from '../grammar/needles.js';
+import { prefilterOf, TrigramTable } from '../grammar/needles.js';
 
 /**
  * Rule kinds probed on every candidate's text: the kinds that mark records. Line-level kinds (section labels,
@@ -67,10 +67,7 @@ export const CUES: readonly [string, RegExp][] = [
 ];
 
 // Each cue with its prefilter (see grammar/needles.ts): most cues fail on most texts.
-const PREFILTERED_CUES = CUES.map(([name, re]) => {
-  const needles = needlesOf(re.source, re.flags);
-  return [name, re, needles ? needles.map(needleKeys) : null] as const;
-});
+const PREFILTERED_CUES = CUES.map(([name, re]) => [name, re, prefilterOf(re.source, re.flags)] as const);
 const cueTable = new TrigramTable();
 
 const bucket = (n: number, edges: number[]) => {
@@ -106,7 +103,7 @@ export function textFeatures(ctx: Context, text: string, out: string[], words: W
     if (m.match.index === 0) out.push(`g0:${kind}`);
   }
   cueTable.mark(text);
-  for (const [name, re, keys] of PREFILTERED_CUES) if ((!keys || keys.some((k) => cueTable.has(k))) && re.test(text)) out.push(`cue:${name}`);
+  for (const [name, re, prefilter] of PREFILTERED_CUES) if (cueTable.mayHold(prefilter) && re.test(text)) out.push(`cue:${name}`);
   const w = openingWords(text);
   out.push(`w1:${w[0] ?? ''}`, `w2:${w.slice(0, 2).join(' ')}`);
   if (words.unigrams) for (const x of new Set(w.slice(0, 12))) out.push(`u:${x}`);
