@@ -7,6 +7,7 @@
  * text layer that reads as symbols (E_GARBLED_TEXT_LAYER).
  */
 import { InputError, type SourceText } from './types.js';
+import { PRIVATE_USE_BULLETS } from '../text/strings.js';
 
 interface TextItem {
   str: string;
@@ -104,9 +105,9 @@ interface PageText {
   endsWrapped: boolean;
 }
 
-// Symbol and Wingdings fonts put their bullets in the text layer as private-use code points (U+F0B7 •,
-// U+F0A7 ▪, U+F0D8 ➢ …): the text reads them as the bullets they are.
-const PRIVATE_USE_BULLET = /[\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf071\uf0a8]/g;
+// Symbol and Wingdings fonts put their bullets in the text layer as private-use code points: the text reads
+// them as the bullets they are.
+const PRIVATE_USE_BULLET = new RegExp(`[${PRIVATE_USE_BULLETS}]`, 'g');
 
 const itemHeight = (item: TextItem) => Math.abs(item.transform[3]) || item.height || 10;
 

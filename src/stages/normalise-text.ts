@@ -11,6 +11,8 @@
  * kept as `null` so a 50 MB input costs no offset arrays at all.
  */
 
+import { PRIVATE_USE_BULLETS } from '../text/strings.js';
+
 export interface NormalisedText {
   text: string;
   /** Input offset where normalised char i starts; null when the map is the identity. */
@@ -22,9 +24,6 @@ export interface NormalisedText {
 }
 
 const SPACE_LIKE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b\ufeff]/;
-// Private-use code points that Symbol and Wingdings fonts use for bullets, as PDFs and Word files carry them:
-// U+F0B7 (Symbol •), U+F0A7 (Wingdings ▪), U+F0D8 (➢), U+F076 (❖), U+F0FC (✓), U+F0E0 (→), U+F06E (■), U+F071 (❑), U+F0A8 (□).
-const PRIVATE_USE_BULLETS = ['\uf0b7', '\uf0a7', '\uf0d8', '\uf076', '\uf0fc', '\uf0e0', '\uf06e', '\uf071', '\uf0a8'];
 const BULLETS = new Set(['•', '·', '▪', '◦', '‣', '⁃', '●', '■', ...PRIVATE_USE_BULLETS]);
 const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '‛': "'", '“': '"', '”': '"', '„': '"', '′': "'" };
 
@@ -42,9 +41,10 @@ function mapChar(ch: string, next: string | undefined): string | null {
 }
 
 // Every character the fast path may change; each is replaced by exactly one character.
-const SPECIAL =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff•·▪◦‣⁃●■\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf071\uf0a8‘’‚‛“”„′]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SPECIAL = new RegExp(
+  `[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u00a0\\u1680\\u2000-\\u200b\\u202f\\u205f\\u3000\\ufeff•·▪◦‣⁃●■${PRIVATE_USE_BULLETS}‘’‚‛“”„′]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`,
+  'g',
+);
 
 export function normaliseText(input: string): NormalisedText {
   if (isNfc(input) && !input.includes('\r')) {

@@ -16,3 +16,10 @@ export function splitWithOffsets(text: string, separator: RegExp): { text: strin
   out.push({ text: text.slice(start), offset: start });
   return out;
 }
+
+/**
+ * Private-use code points that Symbol and Wingdings fonts use for bullets, as PDFs and Word files carry them:
+ * U+F0B7 (Symbol •), U+F0A7 (Wingdings ▪), U+F0D8 (➢), U+F076 (❖), U+F0FC (✓), U+F0E0 (→), U+F06E (■),
+ * U+F071 (❑), U+F0A8 (□). The PDF reader writes them as "•"; the normaliser reads them as bullets anywhere.
+ */
+export const PRIVATE_USE_BULLETS = '\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf071\uf0a8';
