@@ -22,6 +22,8 @@ import { prefilterOf, TrigramTable } from '../grammar/needles.js';
 const PROBED: RuleKind[] = ['resolutionLabel', 'recommendationLabel', 'decision', 'procedural', 'noRecord', 'agendaLine', 'motion', 'witness', 'declaration', 'actionCue'];
 
 const PROBE_CHARS = 200;
+/** Minutes "approved as a true and accurate record": a cue for decisions, and never an action (classify-records). */
+export const TRUE_RECORD = /\b(?:true|correct|accurate)\s+(?:and\s+(?:accurate|correct)\s+)?record\b/i;
 const WORD = /[\p{L}\p{N}'’]+/gu;
 // Verb forms that mark decisions, requests, reports and procedure in the genre (not any text's wording).
 export const CUES: readonly [string, RegExp][] = [
@@ -37,7 +39,7 @@ export const CUES: readonly [string, RegExp][] = [
   // "The Cabinet endorsed …", "The committee chose …"; a deferral in any words.
   ['passive-decision', /\b(?:was|were|is|are|be|been)\s+(?:(?:duly|unanimously|formally|hereby)\s+)?(?:agreed|approved|adopted|noted|deferred|appointed|elected|co-opted|accepted|ratified|endorsed|confirmed|signed|carried|granted|refused|withdrawn)\b/i],
   ['body-decided', /\b(?:Committee|Council|Board|Panel|Cabinet|Members|Governors|Trustees|Sub-Committee|Forum|meeting)\s+(?:(?:unanimously|then|therefore|also)\s+)?(?:agreed|approved|resolved|decided|endorsed|noted|chose|elected|appointed|deferred|accepted|adopted|ratified|supported)\b/i],
-  ['true-record', /\b(?:true|correct|accurate)\s+(?:and\s+(?:accurate|correct)\s+)?record\b/i],
+  ['true-record', TRUE_RECORD],
   ['deferral', /\b(?:deferred|postponed|carried\s+forward|(?:moved|held\s+over)\s+to\s+the\s+next\s+meeting)\b/i],
   ['proposed-seconded', /\b(?:proposed|seconded|moved)\b/i],
   ['report', /\breport\b/i],

@@ -19,7 +19,7 @@ import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
 import { tightSpan } from '../context.js';
 import { evidence, probability } from '../model/logistic.js';
 import { BLOCK_TYPES, type BlockType, type Model, type ModelType } from '../model/model.js';
-import { sentenceFeatures, textFeatures, unitFeatures } from '../model/features.js';
+import { sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures } from '../model/features.js';
 import { collapse, splitSentences } from '../text/sentences.js';
 import { clauseOwners, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 import { isChair } from '../nlp/people.js';
@@ -113,21 +113,22 @@ export function collectCandidates(ctx: Context): Candidate[] {
   ] as const;
   for (const [family, list, textOf] of sentenceFamilies) {
     for (const draft of list as readonly DraftRecord[]) {
+      const text = slice(ctx, draft.span);
       // Approving or signing the minutes is never an action (GUIDE.md), however it is worded.
-      if (family === 'actions' && MINUTES_SIGNED.test(slice(ctx, draft.span).slice(0, 400))) continue;
+      if (family === 'actions' && MINUTES_SIGNED.test(text.slice(0, 400))) continue;
       const unit = unitAt(ctx, draft.span.start);
       // A clause-level decision: the clause's own cues and the rule that drafted it, not the layout around it
       // (measured under cross-validation: layout features only taught these models the corpus's quirks).
       const f: string[] = [`rule:${draft.rule}`, draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule', `part:${ctx.units[unit].part}`];
-      textFeatures(ctx, slice(ctx, draft.span), f, family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false });
+      textFeatures(ctx, text, f, family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false });
       if (family === 'witnesses') {
         const w = draft as Drafts['witnesses'][number];
-        f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`, `pv:${presentingVerb(slice(ctx, draft.span))}`);
+        f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`, `pv:${presentingVerb(text)}`);
         // A list of names is an attendance line, and the meeting's own chair is never a witness (GUIDE.md).
-        const who = `${slice(ctx, w.nameSpan)} ${slice(ctx, w.roleSpan)}`;
-        const commas = (who.match(/,/g) ?? []).length;
+        const role = slice(ctx, w.roleSpan);
+        const commas = (`${slice(ctx, w.nameSpan)} ${role}`.match(/,/g) ?? []).length;
         f.push(`who-commas:${commas === 0 ? 0 : commas < 3 ? 1 : 2}`);
-        if (w.roleSpan && isChair(slice(ctx, w.roleSpan))) f.push('role-chair');
+        if (w.roleSpan && isChair(role)) f.push('role-chair');
       } else if (family === 'actions') {
         const a = draft as Drafts['actions'][number];
         // A drafted action with nobody named: the clause's own subject may say who.
@@ -141,7 +142,7 @@ export function collectCandidates(ctx: Context): Candidate[] {
   return candidates;
 }
 
-const MINUTES_SIGNED = /\b(?:true|correct|accurate)\s+(?:and\s+(?:accurate|correct)\s+)?record\b|\bsign(?:ed)?\s+the\s+minutes\b/i;
+const MINUTES_SIGNED = new RegExp(`${TRUE_RECORD.source}|\\bsign(?:ed)?\\s+the\\s+minutes\\b`, 'i');
 
 /** The probability and evidence the model gives a candidate for one type. */
 export function judge(model: Model, type: ModelType, c: Candidate, explain = false): { p: number; keep: boolean; evidence: string[] } {

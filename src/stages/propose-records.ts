@@ -34,7 +34,8 @@ const PASSIVE_ASK = /\bbe\s+(?:re-?circulated|circulated|sent|forwarded|presente
 
 /** The presenting verb a sentence uses ("presented", "led", "responded"), for the model to weigh each. */
 export function presentingVerb(text: string): string {
-  const m = PRESENT_VERB.exec(text.slice(0, 400)) ?? PRESENTED_BY.exec(text.slice(0, 400));
+  const head = text.slice(0, 400);
+  const m = PRESENT_VERB.exec(head) ?? PRESENTED_BY.exec(head);
   return m ? m[0].trim().split(/\s+/)[0].toLowerCase() : 'none';
 }
 
@@ -42,7 +43,7 @@ export function presentingVerb(text: string): string {
 const SUBJECT_MAX = 200;
 
 const spansMeet = (a: DraftSpan, b: DraftSpan) => a.start < b.end && b.start < a.end;
-const overlaps = (a: DraftSpan, list: readonly { span: DraftSpan }[]) => list.some((b) => a.start < b.span.end && b.span.start < a.end);
+const overlaps = (a: DraftSpan, list: readonly { span: DraftSpan }[]) => list.some((b) => spansMeet(a, b.span));
 
 /** Content units of the minutes (and decision pages) that hold prose (and, when asked, headings). */
 function proseUnits(ctx: Context, headings = false): PlacedUnit[] {
@@ -273,7 +274,7 @@ export function proposeWitnesses(ctx: Context): Witness[] {
       const span = tightSpan(ctx.text, s.start, s.end);
       if (overlaps(span, out)) continue;
       // A sentence a witness rule read is proposed again only for the people the rule missed.
-      const drafted = ctx.drafts.witnesses.filter((w) => w.span.start < span.end && span.start < w.span.end);
+      const drafted = ctx.drafts.witnesses.filter((w) => spansMeet(w.span, span));
       // The presenters are the agent the sentence opens with (an opening "Then" or "Also" skipped):
       // "X and Y presented", "X, Role, and Y, Role, introduced", "Mr X (objector) attended and addressed".
       // A numbered paragraph's number ("8.", "(b)") is not part of the agent either.
