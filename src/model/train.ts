@@ -88,9 +88,11 @@ export const DEFAULT_SETTINGS: TrainSettings = { folds: 5, epochs: 20, l2: 1e-3,
  * figure says more about which bodies fell together than about the model.
  */
 export function foldsByBody<T extends { body: string }>(texts: readonly T[], k: number, assignment = 0): T[][] {
-  const order = (body: string) => createHash('sha256').update(`${assignment}:${body}`).digest('hex');
   const bodies = [...new Set(texts.map((t) => t.body))].sort();
-  if (assignment > 0) bodies.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  if (assignment > 0) {
+    const order = new Map(bodies.map((body) => [body, createHash('sha256').update(`${assignment}:${body}`).digest('hex')]));
+    bodies.sort((a, b) => (order.get(a)! < order.get(b)! ? -1 : order.get(a)! > order.get(b)! ? 1 : 0));
+  }
   const foldOf = new Map(bodies.map((b, i) => [b, i % k]));
   const folds: T[][] = Array.from({ length: Math.min(k, bodies.length) }, () => []);
   for (const t of texts) folds[foldOf.get(t.body)! % folds.length].push(t);
