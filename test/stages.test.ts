@@ -223,6 +223,25 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
     expect(learned.resolutions.find((r) => r.id === action.from)!.text).toContain('report back');
   });
 
+  it('keeps one decision where the title restates the approval of the minutes, and two alike decisions on other things', () => {
+    const restating = { ...model, types: { ...model.types, discussionPoints: typeModel({ 'from:discussionPoints': 10 }), resolutions: typeModel({ 'from:resolutions': 10, 'cue:true-record': 10 }) } };
+    const minutes = [
+      '1. Minutes of the last meeting',
+      'The minutes of the meeting held on 4 March 2024 were approved as a correct record.',
+      'RESOLVED – That the minutes of the meeting held on 4 March 2024 be approved as a correct record.',
+      '2. Election of Chair and Vice-Chair',
+      'RESOLVED – That Councillor Lee be elected Chair for the year 2024/25.',
+      'RESOLVED – That Councillor Khan be elected Vice-Chair for the year 2024/25.',
+    ].join('\n\n');
+    const doc = extract(minutes, { model: restating });
+    expect(doc.resolutions.map((r) => r.text)).toEqual([
+      'That the minutes of the meeting held on 4 March 2024 be approved as a correct record.',
+      'That Councillor Lee be elected Chair for the year 2024/25.',
+      'That Councillor Khan be elected Vice-Chair for the year 2024/25.',
+    ]);
+    expect(doc.discussionPoints.map((p) => p.text)).not.toContain('The minutes of the meeting held on 4 March 2024 were approved as a correct record.');
+  });
+
   it('drops what the model rejects', () => {
     const none = { ...model, types: { ...model.types, discussionPoints: typeModel({}, -5), resolutions: typeModel({}, -5) } };
     const doc = extract(text, { model: none });

@@ -23,6 +23,7 @@ import { sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures } from '../mo
 import { collapse, splitSentences } from '../text/sentences.js';
 import { clauseOwners, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 import { isChair } from '../nlp/people.js';
+import { dice, pairThreshold } from '../model/score.js';
 
 export interface Candidate {
   family: 'block' | 'witnesses' | 'declarations' | 'actions';
@@ -163,6 +164,31 @@ function withoutLabel(ctx: Context, span: DraftSpan): DraftSpan {
 
 const round = (p: number) => Math.round(p * 1000) / 1000;
 
+/**
+ * An item's title often restates its decision, above all the approval of the last minutes ("To approve as a
+ * correct record the minutes of …" above "RESOLVED that the minutes … be approved as a correct record"; "The
+ * minutes … were submitted." before it), and both can read as decisions, or the title as a point. One decision
+ * is recorded once (GUIDE.md): of two decisions on the minutes in one item that say the same thing (the scoring
+ * rule's similarity), the later one — the decision the title announced — is kept; and a point that says what a
+ * decision of its item says is dropped. Other decisions alike in words are often two ("X was elected Chair",
+ * "Y was elected Vice-Chair"), so they stay.
+ */
+function withoutRestatements(ctx: Context, points: DraftRecord[], decisions: Drafts['resolutions']): { points: DraftRecord[]; decisions: Drafts['resolutions'] } {
+  const same = (a: string, b: string) => dice(a, b) >= pairThreshold('resolutions');
+  const decisionTexts = decisions.map((r) => slice(ctx, r.span));
+  const onMinutes = decisionTexts.map((text) => MINUTES.test(text));
+  const keptDecisions = decisions.filter((r, i) =>
+    !(onMinutes[i] && decisions.some((later, j) => onMinutes[j] && later.item === r.item && later.span.start > r.span.start && same(decisionTexts[i], decisionTexts[j]))),
+  );
+  const keptTexts = keptDecisions.map((r) => slice(ctx, r.span));
+  const keptPoints = points.filter((p) => {
+    const text = slice(ctx, p.span);
+    return !keptDecisions.some((d, j) => d.item === p.item && same(text, keptTexts[j]));
+  });
+  return { points: keptPoints, decisions: keptDecisions };
+}
+const MINUTES = /\bminutes\b/i;
+
 export function classifyRecords(ctx: Context, model: Model | null): Candidate[] {
   const candidates = collectCandidates(ctx);
   if (!model) return candidates;
@@ -195,8 +221,9 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
       }
     }
   }
-  drafts.discussionPoints = next.discussionPoints;
-  drafts.resolutions = next.resolutions;
+  const once = withoutRestatements(ctx, next.discussionPoints, next.resolutions);
+  drafts.discussionPoints = once.points;
+  drafts.resolutions = once.decisions;
   drafts.recommendations = next.recommendations;
   // Actions and votes point at decisions by index: re-point them at the kept records (same span).
   const reindex = (list: readonly { span: DraftSpan }[], old: { span: DraftSpan } | undefined) =>
