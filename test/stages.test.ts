@@ -242,6 +242,16 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
     expect(doc.discussionPoints.map((p) => p.text)).not.toContain('The minutes of the meeting held on 4 March 2024 were approved as a correct record.');
   });
 
+  it('never makes an action of approving the minutes or of the invitation to declare interests, whatever the model says', () => {
+    const keepAll = { ...model, types: { ...model.types, actions: typeModel({}, 5) } };
+    const minutes = [
+      'Members were reminded to declare any personal, business or financial interest in any item.',
+      'RESOLVED that the minutes of the meeting held on 4 March 2024, copies having been circulated, be approved and signed.',
+      'The Clerk was asked to write to the highways authority about the footpath.',
+    ].join('\n\n');
+    expect(extract(minutes, { model: keepAll }).actions.map((a) => a.text)).toEqual(['The Clerk was asked to write to the highways authority about the footpath']);
+  });
+
   it('drops what the model rejects', () => {
     const none = { ...model, types: { ...model.types, discussionPoints: typeModel({}, -5), resolutions: typeModel({}, -5) } };
     const doc = extract(text, { model: none });

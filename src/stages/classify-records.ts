@@ -115,8 +115,8 @@ export function collectCandidates(ctx: Context): Candidate[] {
   for (const [family, list, textOf] of sentenceFamilies) {
     for (const draft of list as readonly DraftRecord[]) {
       const text = slice(ctx, draft.span);
-      // Approving or signing the minutes is never an action (GUIDE.md), however it is worded.
-      if (family === 'actions' && MINUTES_SIGNED.test(text.slice(0, 400))) continue;
+      // Approving the minutes and the invitation to declare interests are never actions (NEVER_AN_ACTION).
+      if (family === 'actions' && NEVER_AN_ACTION.test(text.slice(0, 400))) continue;
       const unit = unitAt(ctx, draft.span.start);
       // A clause-level decision: the clause's own cues and the rule that drafted it, not the layout around it
       // (measured under cross-validation: layout features only taught these models the corpus's quirks).
@@ -143,7 +143,18 @@ export function collectCandidates(ctx: Context): Candidate[] {
   return candidates;
 }
 
-const MINUTES_SIGNED = new RegExp(`${TRUE_RECORD.source}|\\bsign(?:ed)?\\s+the\\s+minutes\\b`, 'i');
+// Never actions (GUIDE.md): approving or signing the minutes, however worded ("the minutes of the meeting held
+// on … be approved and signed"), and the standing invitation to declare interests ("Members were reminded to
+// declare any interest", "invite any Councillor to declare an interest") — a routine of every meeting.
+const NEVER_AN_ACTION = new RegExp(
+  [
+    TRUE_RECORD.source,
+    String.raw`\bsign(?:ed)?\s+the\s+minutes\b`,
+    String.raw`\bminutes\b[^.;]{0,120}?\b(?:be|were|was|are)\s+(?:duly\s+)?(?:approved|confirmed|signed|agreed|adopted|accepted)\b`,
+    String.raw`\bdeclare\s+(?:[\w,’'-]+\s+){0,5}?interests?\b`,
+  ].join('|'),
+  'i',
+);
 
 /** The probability and evidence the model gives a candidate for one type. */
 export function judge(model: Model, type: ModelType, c: Candidate, explain = false): { p: number; keep: boolean; evidence: string[] } {
