@@ -40,8 +40,14 @@ export const CUES: readonly [string, RegExp][] = [
   ['passive-decision', /\b(?:was|were|is|are|be|been)\s+(?:(?:duly|unanimously|formally|hereby)\s+)?(?:agreed|approved|adopted|noted|deferred|appointed|elected|co-opted|accepted|ratified|endorsed|confirmed|signed|carried|granted|refused|withdrawn)\b/i],
   ['body-decided', /\b(?:Committee|Council|Board|Panel|Cabinet|Members|Governors|Trustees|Sub-Committee|Forum|meeting)\s+(?:(?:unanimously|then|therefore|also)\s+)?(?:agreed|approved|resolved|decided|endorsed|noted|chose|elected|appointed|deferred|accepted|adopted|ratified|supported)\b/i],
   ['true-record', TRUE_RECORD],
+  // The decision verb said outright, wherever it stands: "It was RESOLVED to exclude …", "it was agreed that …",
+  // "The Panel decided unanimously to …".
+  ['resolved-caps', /\b(?:RESOLVED|AGREED|DECIDED|DEFERRED|APPROVED)\b/],
+  ['decided-that', /\b(?:resolved|agreed|decided|determined)\s+(?:(?:unanimously|accordingly|therefore)\s+)?(?:that\b|to\s+[a-z]{3,})/i],
   ['deferral', /\b(?:deferred|postponed|carried\s+forward|(?:moved|held\s+over)\s+to\s+the\s+next\s+meeting)\b/i],
   ['proposed-seconded', /\b(?:proposed|seconded|moved)\b/i],
+  // A motion told with its outcome: "proposed by X, seconded by Y and unanimously approved / appointed".
+  ['seconded-carried', /\bseconded\b[^.;]{0,100}?\b(?:agreed|approved|carried|appointed|accepted|resolved|adopted|elected|endorsed)\b/i],
   ['report', /\breport\b/i],
   ['presented', /\b(?:presented|introduced|outlined|explained|gave|provided|updated|addressed|reported)\b/i],
   // Asking a question is debate; being asked to do something is an action (was-asked, agent-to-verb).
