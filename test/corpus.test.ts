@@ -124,8 +124,8 @@ describe('accuracy (corpus/GUIDE.md scoring)', () => {
 });
 
 /**
- * Cross-validated floors: the README's measured figures (macro 0.81, lowest type 0.74, owners 0.85, meeting
- * fields 0.97, ECE 0.03 over five pooled splits) less room for noise, so a general change that trades one
- * memorised hit for two general ones can land.
+ * Cross-validated floors: the README's measured figures (macro 0.83, lowest type 0.76, owners 0.84, meeting
+ * fields 0.97, ECE 0.03 over five pooled splits; 0.82 and 0.76 over the three this test pools) less room for
+ * noise, so a general change that trades one memorised hit for two general ones can land.
  */
-const CV_FLOORS = { macro: 0.76, type: 0.65, owners: 0.75, meeting: 0.92, ece: 0.07 };
+const CV_FLOORS = { macro: 0.79, type: 0.7, owners: 0.78, meeting: 0.93, ece: 0.06 };
