@@ -9,7 +9,7 @@
  *   npm run bench                 (1, 10 and 100 MB; several minutes)
  *   npm run bench -- --sizes 1,10 (quicker)
  */
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +89,7 @@ print('\n## batch command (files on disk, worker threads)\n');
 print('| corpus | jobs | MB/s | documents/s | peak memory |');
 print('| --- | --- | --- | --- | --- |');
 const cli = join(root, 'dist', 'cli.js');
+const databaseRows: string[] = [];
 for (const mb of sizes.filter((s) => s >= 10)) {
   const dir = mkdtempSync(join(tmpdir(), 'cm-bench-'));
   const docs = benchmarkCorpus(mb);
@@ -102,7 +103,20 @@ for (const mb of sizes.filter((s) => s >= 10)) {
     const peak = /peak memory (\d+) MB/.exec(run.stderr)?.[1] ?? '?';
     print(`| ${mb} MB | ${jobs} | ${(mbOf(docs) / s).toFixed(2)} | ${Math.round(docs.length / s)} | ${peak} MB |`);
   }
+  // The archive database: the batch's outputs loaded with `db` (one transaction per input, full-text index).
+  const file = join(dir, 'archive.sqlite');
+  const t0 = performance.now();
+  const load = spawnSync(process.execPath, [cli, 'db', file, join(dir, 'out-1')], { encoding: 'utf8' });
+  const s = (performance.now() - t0) / 1000;
+  if (load.status !== 0) throw new Error(`db load failed: ${load.stderr}`);
+  databaseRows.push(`| ${mb} MB | ${docs.length} | ${Math.round(docs.length / s)} | ${(statSync(file).size / 1e6 / mbOf(docs)).toFixed(2)} MB |`);
   rmSync(dir, { recursive: true, force: true });
+}
+if (databaseRows.length) {
+  print('\n## Archive database (`db FILE OUT`: load a batch output folder into SQLite, without source texts)\n');
+  print('| corpus | documents | documents/s | database size per MB of minutes |');
+  print('| --- | --- | --- | --- |');
+  databaseRows.forEach((row) => print(row));
 }
 
 print('\n## Pathological inputs: cost per byte against normal text (target: at most 3×)\n');

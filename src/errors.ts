@@ -11,7 +11,11 @@ export type MinutesErrorCode =
   | 'E_TRAIN_NO_GOLD'
   | 'E_INPUT_TYPE'
   | 'E_INPUT_TOO_LARGE'
-  | 'E_OUTPUT_INVALID';
+  | 'E_OUTPUT_INVALID'
+  | 'E_SQLITE_UNAVAILABLE'
+  | 'E_DB_OPEN'
+  | 'E_DB_SCHEMA'
+  | 'E_QUERY';
 
 export class MinutesError extends Error {
   readonly code: MinutesErrorCode;

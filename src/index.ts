@@ -41,3 +41,7 @@ export {
   type Vote,
 } from './schema/minutes.js';
 export { GrammarSchema, RuleSchema, GazetteerSchema, type GrammarInput, type Rule, type RuleKind } from './schema/grammar.js';
+// The archive database (SQLite): needs the optional dependency better-sqlite3, loaded only when called.
+export { Archive, toSqlite, type ArchiveInput, type ArchiveCounts } from './db/archive.js';
+export { searchArchive, type SearchFilters, type SearchHit } from './db/search.js';
+export { schemaSql } from './db/sql-schema.js';

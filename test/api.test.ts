@@ -7,6 +7,7 @@ describe('public api', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'ActionSchema',
+        'Archive',
         'AttendanceSchema',
         'VoteSchema',
         'DEFAULT_MAX_CHARS',
@@ -33,6 +34,9 @@ describe('public api', () => {
         'extractSource',
         'readSource',
         'grammars',
+        'schemaSql',
+        'searchArchive',
+        'toSqlite',
         'validate',
       ].sort(),
     );

@@ -2,7 +2,7 @@
  * `committee-minutes batch` over a whole archive, built at test time: the corpus texts (seeds, and ../shared's dev texts when present) in 8 forms each
  * (text, CRLF text, Windows-1252 text, Markdown, HTML page, Word, PDF, ModernGov XML) = 8 inputs per text, plus
  * broken ones. Every input must be accounted for in index.ndjson; a run killed with SIGKILL and run again
- * must give outputs byte-identical to an uninterrupted run.
+ * must give outputs byte-identical to an uninterrupted run, and (with --db) an archive database with the same rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { readCorpus } from '../scripts/corpus.js';
 import { toDocx, toHtmlPage, toModernGovXml, toPdf } from './support/render.js';
 import { encryptedPdf, junkBytes, scannedPdf, windows1252 } from './support/broken.js';
+import { canonicalDump, openReadonly } from './support/db.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const cli = `${root}dist/cli.js`;
@@ -98,7 +99,7 @@ describe('batch over an archive of every corpus text in every format, plus broke
   it('accounts for every input in index.ndjson, with an error code for each broken one', async () => {
     reference = join(dir, 'out-reference');
     // Delete a file while the batch runs: it must end as an error line, and the batch must go on.
-    const child = spawn(process.execPath, [cli, 'batch', inputs, `${broken}/*`, '--out', reference, '--jobs', '2', '--progress', 'plain'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'batch', inputs, `${broken}/*`, '--out', reference, '--jobs', '2', '--progress', 'plain', '--db', join(dir, 'reference.sqlite')], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const journal = join(reference, '.index.journal.ndjson');
@@ -137,7 +138,8 @@ describe('batch over an archive of every corpus text in every format, plus broke
 
   it('killed with SIGKILL mid-run and run again, gives outputs byte-identical to an uninterrupted run', async () => {
     const out = join(dir, 'out-killed');
-    const child = spawn(process.execPath, [cli, 'batch', inputs, `${broken}/*`, '--out', out, '--jobs', '2', '--progress', 'none'], { stdio: 'ignore' });
+    const killedDb = join(dir, 'killed.sqlite');
+    const child = spawn(process.execPath, [cli, 'batch', inputs, `${broken}/*`, '--out', out, '--jobs', '2', '--progress', 'none', '--db', killedDb], { stdio: 'ignore' });
     const journal = join(out, '.index.journal.ndjson');
     while (!existsSync(journal) || readFileSync(journal, 'utf8').split('\n').length < 40) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
@@ -147,7 +149,7 @@ describe('batch over an archive of every corpus text in every format, plus broke
     expect(before.size).toBeGreaterThan(0);
     expect([...before.keys()].some((k) => k.includes('.tmp-'))).toBe(false);
 
-    const rerun = runBatch(out);
+    const rerun = runBatch(out, ['--db', killedDb]);
     expect(rerun.status).toBe(1);
     expect(rerun.stderr).toMatch(/\d+ converted, [1-9]\d* skipped/);
     const after = outputs(out);
@@ -157,6 +159,15 @@ describe('batch over an archive of every corpus text in every format, plus broke
     // The index says the same of every input (the file deleted in the first run is gone now).
     const referenceIndex = index(reference).filter((e) => e.path !== 'zz-vanish.txt');
     expect(withoutTimings(index(out))).toEqual(withoutTimings(referenceIndex));
+    // The archive database loaded during the killed run and the rerun holds the same rows as the one the
+    // uninterrupted run loaded (but for the file deleted during that run), and is sound.
+    const vanished = (table: string, row: Record<string, unknown>) => table === 'inputs' && row.path === 'zz-vanish.txt';
+    const killedRows = canonicalDump(killedDb);
+    expect(killedRows).toEqual(canonicalDump(join(dir, 'reference.sqlite'), vanished));
+    expect(killedRows.documents.length).toBe(referenceIndex.reduce((n, e) => n + e.outputs.length, 0));
+    const handle = openReadonly(killedDb);
+    expect(handle.prepare('PRAGMA integrity_check').get()!.integrity_check).toBe('ok');
+    handle.close();
   }, 240_000);
 
   it('stops cleanly on Ctrl-C (SIGINT): exit 130, and an index that matches the outputs', async () => {

@@ -1,7 +1,7 @@
 /** The built package: the CLI, and the ESM and CJS builds. `npm test` builds first. */
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,22 @@ describe('built package', () => {
     expect(fromPdf.resolutions[0].page).toBe(1);
     const [fromDocx] = await m.extractSource(await toDocx(text), { name: 'a.docx' });
     expect(fromDocx.resolutions).toHaveLength(1);
+  });
+
+  it('writes and searches an archive database from both builds (the SQLite driver loads in each)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-builds-'));
+    try {
+      const doc = (m: { extract: (t: string, o: object) => unknown }) => m.extract('Minutes:\n\nRESOLVED that the delegated authority be renewed.', { name: 'a' });
+      const esm = await import(`${root}dist/index.js`);
+      const cjs = createRequire(import.meta.url)(`${root}dist/index.cjs`);
+      for (const [name, m] of [['esm', esm], ['cjs', cjs]] as const) {
+        const file = join(dir, `${name}.sqlite`);
+        expect(m.toSqlite([doc(m)], file).resolutions).toBe(1);
+        expect(m.searchArchive(file, 'delegate', { type: 'resolutions' }).map((h: { text: string }) => h.text)).toEqual(['that the delegated authority be renewed.']);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -8,6 +8,9 @@
  *   appended at once to DIR/.index.journal.ndjson, so a killed run loses nothing it finished; the index is
  *   rewritten atomically (sorted by path) at the end, and on Ctrl-C after the inputs in flight finish.
  * - Resume: an input whose sha256 and library version match a finished output is skipped (`--force` redoes).
+ * - `--db FILE`: each finished input is loaded into an archive database (src/db) in one transaction, after its
+ *   journal line; at the end every input of the index is checked against the database and loaded where it is
+ *   missing or stale, so the database and the batch's resume always agree, even after a killed run.
  */
 import { existsSync, readFileSync, statSync, readdirSync, appendFileSync, unlinkSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -18,6 +21,8 @@ import { glob } from 'tinyglobby';
 import type { Task } from './convert-one.js';
 import { emptyEntry, type IndexEntry } from './index-entry.js';
 import { writeAtomic } from './write-atomic.js';
+import { Archive } from '../db/archive.js';
+import { loadEntry } from '../db/load-outputs.js';
 
 export interface BatchOptions {
   out: string;
@@ -27,6 +32,8 @@ export interface BatchOptions {
   model?: string;
   from?: string;
   includeText?: boolean;
+  /** An archive database to load every input into (created when absent). */
+  db?: string;
   maxBytes: number;
   version: string;
   /** Where progress goes; `tty` redraws one line, `plain` prints a line every few seconds. */
@@ -118,6 +125,8 @@ function previousEntries(out: string): Map<string, IndexEntry> {
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<number> {
   const started = performance.now();
   mkdirSync(options.out, { recursive: true });
+  // Opened first, so that a database that cannot be used stops the batch before any work.
+  const archive = options.db ? Archive.open(options.db) : null;
   const { tasks, missing } = await collect(inputs, options.out);
   const previous = options.force ? new Map<string, IndexEntry>() : previousEntries(options.out);
   const planned: Planned[] = tasks.map(({ path, rel }) => ({
@@ -162,6 +171,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     if (entry.status === 'error') errors++;
     done.set(entry.path, entry);
     appendFileSync(journal, JSON.stringify(entry) + '\n');
+    if (archive) loadSafely(archive, entry, options);
     progress.tick(entry.bytes ?? 0);
   };
 
@@ -251,10 +261,28 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   await writeAtomic(join(options.out, INDEX), lines.join('\n') + (lines.length ? '\n' : ''));
   if (existsSync(journal)) unlinkSync(journal);
 
+  if (archive) {
+    // Inputs skipped as unchanged, or finished by a killed run that did not load them, are loaded now.
+    let loaded = 0;
+    for (const entry of done.values()) if (loadSafely(archive, entry, options) === 'loaded') loaded++;
+    const counts = archive.counts();
+    archive.close();
+    options.log(`  database: ${options.db} · ${counts.documents} documents from ${counts.inputs} inputs${loaded ? ` (${loaded} loaded at the end)` : ''}`);
+  }
   const notStarted = total - done.size;
   summarise(options, [...done.values()], skipped, notStarted, performance.now() - started);
   if (stopping || forced) return 130;
   return [...done.values()].some((e) => e.status === 'error') ? 1 : 0;
+}
+
+/** Loads an input into the database; a failure (a disk full, an output removed by hand) is said, and the batch goes on. */
+function loadSafely(archive: Archive, entry: IndexEntry, options: BatchOptions): 'loaded' | 'current' | 'failed' {
+  try {
+    return loadEntry(archive, entry, options.out);
+  } catch (error) {
+    options.log(`\ncommittee-minutes: E_DB_LOAD: ${entry.path} was not loaded into ${options.db}: ${(error as Error).message}`);
+    return 'failed';
+  }
 }
 
 function sha256Of(path: string): string | null {

@@ -32,7 +32,9 @@ Usage:
   committee-minutes extract --ndjson -     stream: {"id","text"} lines in, one document line out per line
   committee-minutes batch IN… --out DIR    convert folders, globs and files; DIR/index.ndjson accounts for every input
   committee-minutes review FILE…|DIR --out DIR   HTML pages showing every record on the minutes it came from
-  committee-minutes schema                 print the JSON Schema of the output
+  committee-minutes db FILE.sqlite IN…     load batch output folders, JSON or NDJSON into an archive database
+  committee-minutes query FILE.sqlite [WORDS]    search the archive: records with their meeting and a snippet
+  committee-minutes schema [--sql]         print the JSON Schema of the output (--sql: the database's tables)
   committee-minutes validate FILE…         check documents (JSON or NDJSON) against the schema
   committee-minutes grammars               list the built-in grammars
   committee-minutes train DIR… --out FILE  learn a model from folders of texts with gold (your house style)
@@ -71,15 +73,44 @@ Options:
   --model FILE     a model written by "committee-minutes train" (default: the shipped model)
   --max-size MB    largest input read (default ${DEFAULT_MAX_MB})
   --progress P     tty | plain | none (default: tty on a terminal, plain otherwise)
+  --db FILE        also load every input into an SQLite archive database (created when absent; a rerun
+                   replaces exactly the inputs whose bytes or library version changed; see "query")
+`,
+  db: `Usage: committee-minutes db FILE.sqlite IN…
+
+Loads into an SQLite archive database (created when absent): batch output folders (their index.ndjson keeps
+each input's path, sha256, status and library version), folders of MinutesDocument JSON files, and JSON or
+NDJSON files (MinutesDocuments, or the {"id","document"} lines of "extract --ndjson"). Each input is loaded
+in one transaction, replacing what the database held for it; an input already loaded from the same bytes is
+skipped. Tables: inputs, documents, items, one per record type, action_owners, warnings, and the full-text
+index record_search ("schema --sql" prints them).
+`,
+  query: `Usage: committee-minutes query FILE.sqlite [WORDS] [options]
+
+Searches the records of an archive database (full text, with stemming: "delegate" finds "delegated"; every
+word must occur; "a phrase" in double quotes, OR, NOT and prefix* work as in SQLite FTS5) and prints each
+record found with its meeting date, committee, type, id, document and a snippet, in meeting order. Without
+WORDS, lists the records the filters select.
+
+Options:
+  --type T         witnesses | declarations | discussionPoints | resolutions | recommendations | actions
+  --owner X        actions with an owner (name or role) containing X
+  --member X       declarations by a member whose name contains X
+  --committee X    meetings of a committee whose name contains X
+  --from DATE      meetings on or after DATE (YYYY-MM-DD)
+  --to DATE        meetings on or before DATE
+  --limit N        at most N records (default 100)
+  --format F       table | json | csv (default table)
 `,
   validate: `Usage: committee-minutes validate FILE…
 
 Checks each MinutesDocument (a JSON file, or NDJSON with one per line) against the JSON Schema and prints
 "FILE: valid" or each error with its line and JSON path. Exit 1 when any is invalid.
 `,
-  schema: `Usage: committee-minutes schema
+  schema: `Usage: committee-minutes schema [--sql]
 
-Prints the JSON Schema (draft 2020-12) of a MinutesDocument.
+Prints the JSON Schema (draft 2020-12) of a MinutesDocument; with --sql, the SQLite schema of the archive
+database that "batch --db" and "db" write (generated from the same source).
 `,
   review: `Usage: committee-minutes review FILE…|DIR --out DIR
 
@@ -278,6 +309,7 @@ async function batchCommand(args: string[]): Promise<number> {
     'max-size': { type: 'string' },
     progress: { type: 'string' },
     model: { type: 'string' },
+    db: { type: 'string' },
   });
   if (values.help) return void process.stdout.write(HELP.batch), 0;
   if (!values.out) throw new UsageError('batch needs --out DIR');
@@ -302,6 +334,7 @@ async function batchCommand(args: string[]): Promise<number> {
     from: values.from as string | undefined,
     grammar,
     includeText: Boolean(values['include-text']),
+    db: values.db as string | undefined,
     maxBytes: maxBytes(values['max-size'] as string | undefined),
     version: modelPath ? `${version}+model.${createHash('sha256').update(readFileSync(modelPath)).digest('hex').slice(0, 12)}` : version,
     progress: progress as 'tty' | 'plain' | 'none',
@@ -424,6 +457,50 @@ async function reviewCommand(args: string[]): Promise<number> {
   return failed || rows.some((r) => r.error) ? 1 : 0;
 }
 
+async function dbCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {});
+  if (values.help) return void process.stdout.write(HELP.db), 0;
+  if (positionals.length < 2) throw new UsageError('db takes FILE.sqlite and at least one output folder, JSON or NDJSON file');
+  const [file, ...inputs] = positionals;
+  const { loadIntoDb } = await import('./db-commands.js');
+  const result = await loadIntoDb(file, inputs, (line) => process.stderr.write(line + '\n'));
+  process.stderr.write(`committee-minutes db: ${result.loaded} inputs loaded, ${result.current} already current, ${result.failed} failed (${file})\n`);
+  return result.failed ? 1 : 0;
+}
+
+async function queryCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    type: { type: 'string' },
+    owner: { type: 'string' },
+    member: { type: 'string' },
+    committee: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    limit: { type: 'string' },
+    format: { type: 'string' },
+  });
+  if (values.help) return void process.stdout.write(HELP.query), 0;
+  if (positionals.length < 1) throw new UsageError('query takes FILE.sqlite and, optionally, the words to find');
+  const [file, ...words] = positionals;
+  const { formatHits, runQuery, QUERY_FORMATS } = await import('./db-commands.js');
+  const format = (values.format as string | undefined) ?? 'table';
+  if (!(QUERY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes ${QUERY_FORMATS.join(', ')}`);
+  for (const key of ['from', 'to'] as const) if (values[key] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values[key] as string)) throw new UsageError(`--${key} takes a date as YYYY-MM-DD`);
+  const limit = values.limit === undefined ? 100 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number ≥ 1');
+  const hits = runQuery(file, words.length ? words.join(' ') : null, {
+    type: values.type as string | undefined,
+    owner: values.owner as string | undefined,
+    member: values.member as string | undefined,
+    committee: values.committee as string | undefined,
+    from: values.from as string | undefined,
+    to: values.to as string | undefined,
+    limit,
+  });
+  process.stdout.write(formatHits(hits, format as 'table' | 'json' | 'csv', process.stdout.columns || 160));
+  return 0;
+}
+
 async function trainCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { out: { type: 'string' }, repeat: { type: 'string' } });
   if (values.help) return void process.stdout.write(HELP.train), 0;
@@ -463,8 +540,13 @@ async function main(argv: string[]): Promise<number> {
       return reviewCommand(rest);
     case 'schema':
       if (rest.includes('--help')) return void process.stdout.write(HELP.schema), 0;
-      process.stdout.write(JSON.stringify((await import('../schema/minutes.js')).minutesJsonSchema(), null, 2) + '\n');
+      if (rest.includes('--sql')) process.stdout.write((await import('../db/sql-schema.js')).schemaSql());
+      else process.stdout.write(JSON.stringify((await import('../schema/minutes.js')).minutesJsonSchema(), null, 2) + '\n');
       return 0;
+    case 'db':
+      return dbCommand(rest);
+    case 'query':
+      return queryCommand(rest);
     case 'train':
       return trainCommand(rest);
     case 'grammars':
