@@ -19,6 +19,7 @@ const TIMEOUT_MS = Number(process.env.REDOS_TIMEOUT_MS ?? 10_000);
 const BOUNDED_IN_CODE: Record<string, string> = {
   "\\b(?<who>(?:the\\s+)?[A-Z][\\w&'’ -]{1,80}?)\\s+(?:be|is|was|are|were)\\s+(?:authorised|authorized|delegated|asked|requested|instructed)\\s+to\\b": 'ownersIn reads at most SENTENCE_LIMIT characters',
   "\\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\\s+(?<who>(?:the\\s+)?[A-Z][\\w&'’ -]{1,80}?)\\s+to\\s+[a-z]": 'ownersIn reads at most SENTENCE_LIMIT characters',
+  "\\b(?:requests?|requested|asks?|asked|agreed|recommends?)\\s+that\\s+(?<who>(?:the\\s+)?[A-Z][\\w&'’ ,-]{1,80}?)\\s+(?:should\\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\\b": 'ownersIn reads at most SENTENCE_LIMIT characters',
   '(\\s+and\\s+(?=the\\s|[A-Z]))': 'splits an owner phrase of at most 80 characters',
   '\\s+(?:substitut(?:ed|ing)\\s+)?for\\s+(.+)$': 'an attendance entry is at most 120 characters',
   '^(.*?)\\s*\\((.+)\\)\\s*$': 'an attendance entry is at most 120 characters',
@@ -38,6 +39,7 @@ const BOUNDED_IN_CODE: Record<string, string> = {
   "\\s+and\\s+(?=(?:the\\s+)?[A-Z])": "splits a sentence's leading agent, at most 220 characters",
   "\\s+(?:and|&)\\s+": "splits an owner subject of under 80 characters",
   "^(?:\\([\\d.]+\\)\\s*)?[^–—]{1,60}?\\s[–—-]\\s+(?=\\S)": "clauseOwners reads at most SUBJECT_MAX (200) characters of a clause",
+  "\\bseconded\\b[^.;]{0,100}?\\b(?:agreed|approved|carried|appointed|accepted|resolved|adopted|elected|endorsed)\\b": "the seconded-carried cue reads at most 100 characters after each \"seconded\": linear in the text, 100 steps a start at most",
 };
 
 interface Finding {
@@ -48,7 +50,9 @@ interface Finding {
 }
 
 function check(source: string, flags: string): { status: string; detail: string } {
-  const result = checkSync(source, flags.replace(/[gy]/g, ''), { timeout: TIMEOUT_MS });
+  // A fixed seed: recheck's fuzzing is random, and an unseeded run once called an expression safe that the
+  // next run called polynomial. Same expressions, same verdicts.
+  const result = checkSync(source, flags.replace(/[gy]/g, ''), { timeout: TIMEOUT_MS, randomSeed: 1 });
   if (result.status === 'vulnerable') return { status: result.complexity.type, detail: result.attack?.pattern ?? '' };
   if (result.status === 'unknown') return { status: 'unknown', detail: result.error?.kind ?? '' };
   return { status: 'safe', detail: '' };
