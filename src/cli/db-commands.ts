@@ -12,6 +12,7 @@ import { searchArchive, type SearchFilters, type SearchHit } from '../db/search.
 import { MinutesError } from '../errors.js';
 import { errorRecord } from './errors.js';
 import type { IndexEntry } from './index-entry.js';
+import { csvCell } from './render.js';
 
 export interface DbLoadResult {
   loaded: number;
@@ -118,11 +119,6 @@ export async function loadIntoDb(file: string, inputs: string[], log: (line: str
 
 export const QUERY_FORMATS = ['table', 'json', 'csv'] as const;
 export type QueryFormat = (typeof QUERY_FORMATS)[number];
-
-const csvCell = (value: unknown): string => {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** Search results as a table (one line per record, the snippet cut to the terminal), JSON or CSV. */
 export function formatHits(hits: SearchHit[], format: QueryFormat, width = 160): string {

@@ -9,7 +9,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'ndjson', 'csv',
 
 export const CSV_HEADER = ['file', 'type', 'id', 'item', 'number', 'text', 'owners', 'due', 'from'];
 
-const csvCell = (value: unknown): string => {
+export const csvCell = (value: unknown): string => {
   const s = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
