@@ -61,6 +61,8 @@ export interface ArchiveCounts {
   [table: string]: number;
 }
 
+// Each table's columns, read off the zod schemas once (z.toJSONSchema is far too slow to run per document).
+const RECORD_COLUMNS = Object.entries(RECORD_TABLES).map(([field, { table, schema }]) => ({ field: field as keyof typeof RECORD_TABLES, table, columns: columnsOf(schema) }));
 const OWNER_COLUMNS = columnsOf(OwnerSchema);
 const WARNING_COLUMNS = columnsOf(WarningSchema);
 const ITEM_COLUMNS = columnsOf(ItemSchema).map((c) => (c.field === 'id' ? { ...c, name: 'id' } : c));
@@ -179,7 +181,7 @@ export class Archive {
       records.forEach((r, i) => insert.run(id, ...Object.values(extra(r, i)), ...columns.map((c) => value(r as Record<string, unknown>, c))));
     };
     rows('items', ITEM_COLUMNS, d.items);
-    for (const [field, { table, schema }] of Object.entries(RECORD_TABLES)) rows(table, columnsOf(schema), d[field as keyof typeof RECORD_TABLES]);
+    for (const { field, table, columns } of RECORD_COLUMNS) rows(table, columns, d[field]);
     for (const a of d.actions) rows('action_owners', OWNER_COLUMNS, a.owners, (_, i) => ({ action_id: a.id, position: i }));
     rows('warnings', WARNING_COLUMNS, d.warnings, (_, i) => ({ position: i }));
     const search = this.statement('INSERT INTO record_search (text, type, document_id, record_id) VALUES (?, ?, ?, ?)');
