@@ -237,3 +237,9 @@ CREATE VIRTUAL TABLE record_search USING fts5 (
   record_id UNINDEXED,
   tokenize = 'porter unicode61'
 );
+
+CREATE TABLE record_search_rows (
+  document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  search_rowid INTEGER NOT NULL,
+  PRIMARY KEY (document_id, search_rowid)
+) WITHOUT ROWID;

@@ -215,6 +215,13 @@ describe('the archive database, incremental', () => {
     for (const [table, rows] of Object.entries(before)) expect(after[table].filter((l) => !mine(l)), table).toEqual(rows.filter((l) => !mine(l)));
     expect(after.resolutions.filter(mine).length).toBe(before.resolutions.filter(mine).length + 1);
     expect(searchArchive(small, 'footpath', { type: 'resolutions' }).map((h) => h.document)).toEqual(['s002.txt']);
+    // The replaced document's old rows left the search index too: one index row per record, no more.
+    const handle = openReadonly(small);
+    const n = (sql: string) => handle.prepare(sql).get()!.n as number;
+    const records = ['witnesses', 'declarations', 'discussion_points', 'resolutions', 'recommendations', 'actions'].reduce((sum, t) => sum + n(`SELECT count(*) AS n FROM ${t}`), 0);
+    expect(n('SELECT count(*) AS n FROM record_search')).toBe(records);
+    expect(n('SELECT count(*) AS n FROM record_search_rows')).toBe(records);
+    handle.close();
   }, 60_000);
 
   it('toSqlite(documents, file) writes documents from code, and the schema is the one schema --sql prints', () => {

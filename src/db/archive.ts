@@ -161,9 +161,9 @@ export class Archive {
     })();
   }
 
-  /** Removes an input and its documents (records cascade; the search index is cleared by hand). */
+  /** Removes an input and its documents (records cascade; the search index is cleared through record_search_rows). */
   private remove(path: string): void {
-    this.statement('DELETE FROM record_search WHERE document_id IN (SELECT id FROM documents WHERE input_path = ?)').run(path);
+    this.statement('DELETE FROM record_search WHERE rowid IN (SELECT search_rowid FROM record_search_rows WHERE document_id IN (SELECT id FROM documents WHERE input_path = ?))').run(path);
     this.statement('DELETE FROM documents WHERE input_path = ?').run(path);
     this.statement('DELETE FROM inputs WHERE path = ?').run(path);
   }
@@ -185,12 +185,16 @@ export class Archive {
     for (const a of d.actions) rows('action_owners', OWNER_COLUMNS, a.owners, (_, i) => ({ action_id: a.id, position: i }));
     rows('warnings', WARNING_COLUMNS, d.warnings, (_, i) => ({ position: i }));
     const search = this.statement('INSERT INTO record_search (text, type, document_id, record_id) VALUES (?, ?, ?, ?)');
-    for (const field of SEARCHED) for (const r of d[field] as { id: string; text: string }[]) search.run(r.text, RECORD_TABLES[field].table, id, r.id);
+    const searchRow = this.statement('INSERT INTO record_search_rows (document_id, search_rowid) VALUES (?, ?)');
+    for (const field of SEARCHED) {
+      for (const r of d[field] as { id: string; text: string }[]) searchRow.run(id, (search.run(r.text, RECORD_TABLES[field].table, id, r.id) as { lastInsertRowid: number | bigint }).lastInsertRowid);
+    }
   }
 
   /** Row counts of every table (the search index counted by its rows). */
   counts(): ArchiveCounts {
     const tables = ['inputs', 'documents', 'items', ...Object.values(RECORD_TABLES).map((t) => t.table), 'action_owners', 'warnings', 'record_search'];
+    // (record_search_rows mirrors record_search one for one.)
     return Object.fromEntries(tables.map((t) => [t, (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
   }
 

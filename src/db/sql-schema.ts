@@ -175,6 +175,12 @@ export function schemaStatements(): string[] {
   for (const [name, sets] of Object.entries(INDEXED)) for (const cols of sets) statements.push(`CREATE INDEX ${name}_${cols.join('_')} ON ${name} (${cols.join(', ')});`);
   // Full-text search over the records' text, with Porter stemming ("delegate" finds "delegated").
   statements.push(`CREATE VIRTUAL TABLE record_search USING fts5 (\n  text,\n  type UNINDEXED,\n  document_id UNINDEXED,\n  record_id UNINDEXED,\n  tokenize = 'porter unicode61'\n);`);
+  // Which index rows belong to which document: FTS5 finds rows only by rowid or by MATCH, so without this a
+  // document's rows could be deleted only by reading the whole index (every reload of an input would cost as
+  // much as the archive). Its rowids depend on the order rows were written, like the index's own storage.
+  statements.push(
+    `CREATE TABLE record_search_rows (\n  document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,\n  search_rowid INTEGER NOT NULL,\n  PRIMARY KEY (document_id, search_rowid)\n) WITHOUT ROWID;`,
+  );
   return statements;
 }
 
