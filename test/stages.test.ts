@@ -35,18 +35,6 @@ describe('normalise-text', () => {
     expect(toInputSpan(norm, 0, 5)).toEqual({ start: 0, end: 7 });
   });
 
-  it('reads HTML block tags written into a text as paragraph breaks, one character for one', () => {
-    const input = '<p>MINUTES OF THE MEETING</p><p>The Chair welcomed members.</p><p>RESOLVED that the report be noted.<br>Carried.</p>';
-    const norm = normaliseText(input);
-    expect(norm.text.length).toBe(input.length);
-    expect(norm.text).not.toMatch(/[<>]/);
-    expect(norm.text.split(/\n\s*\n/).map((p) => p.replace(/ +\n/g, '\n').trim()).filter(Boolean)).toEqual(['MINUTES OF THE MEETING', 'The Chair welcomed members.', 'RESOLVED that the report be noted.\nCarried.']);
-    // One or two tags are words of the minutes, not markup.
-    expect(normaliseText('The <p> tag and the <br> tag were discussed.').text).toBe('The <p> tag and the <br> tag were discussed.');
-    const doc = extract(input);
-    expect(doc.resolutions.map((r) => r.text)).toEqual(['that the report be noted.']);
-  });
-
   it('maps astral characters (two UTF-16 units) on the slow path too', () => {
     const input = '\r\ud800\udc00 RESOLVED';
     const norm = normaliseText(input);

@@ -4,10 +4,7 @@
  * - Unicode NFC (only where the input is not already NFC: it is the rare, slow case);
  * - no-break and other odd spaces → " "; CR and CRLF → "\n"; control characters and lone surrogates → " ";
  * - bullet glyphs (• · ▪ ◦ ‣ ⁃ ● ■, and the private-use ones of Symbol and Wingdings fonts) → "•";
- * - curly quotes → straight quotes;
- * - in a text that carries HTML block tags as characters (minutes pasted from a web page's source or exported
- *   from a CMS field: "…</p><p>The Cathaoirleach …"), each block tag → spaces and a line break or two, so the
- *   paragraphs it marks are paragraphs (one character for one: the offset map is unchanged).
+ * - curly quotes → straight quotes.
  *
  * Records are always cut from the *input* by mapped spans, so nothing here changes what users see.
  * In the common case (NFC, no CR) every change is one character for one and the map is the identity,
@@ -51,7 +48,7 @@ const SPECIAL = new RegExp(
 
 export function normaliseText(input: string): NormalisedText {
   if (isNfc(input) && !input.includes('\r')) {
-    return { text: blockTagsToBreaks(input.replace(SPECIAL, (ch) => mapChar(ch, undefined) ?? ' ')), starts: null, ends: null, inputLength: input.length };
+    return { text: input.replace(SPECIAL, (ch) => mapChar(ch, undefined) ?? ' '), starts: null, ends: null, inputLength: input.length };
   }
   // Slow path: normalise each base character with its combining marks; every output char of a cluster
   // maps to the whole cluster.
@@ -74,25 +71,7 @@ export function normaliseText(input: string): NormalisedText {
       }
     }
   }
-  return { text: blockTagsToBreaks(out.join('')), starts: Int32Array.from(starts), ends: Int32Array.from(ends), inputLength: input.length };
-}
-
-// An HTML block tag written out in the text. Three or more make a text HTML-carrying: one "<p>" is a word.
-const BLOCK_TAG = /<\/?(?:p|div|li|ul|ol|br|h[1-6]|tr|td|th|table|tbody|thead|section|article|blockquote)\b[^<>\n]{0,200}>/gi;
-const MIN_BLOCK_TAGS = 3;
-
-/** Block tags → spaces then a line break (two for a paragraph's), the same length, so offsets hold. */
-function blockTagsToBreaks(text: string): string {
-  if (!text.includes('<')) return text;
-  let count = 0;
-  BLOCK_TAG.lastIndex = 0;
-  while (count < MIN_BLOCK_TAGS && BLOCK_TAG.exec(text)) count++;
-  if (count < MIN_BLOCK_TAGS) return text;
-  return text.replace(BLOCK_TAG, (tag) => {
-    // The spaces go first: a line that starts with four spaces would read as a code block.
-    const breaks = /^<\/?(?:br|li|tr|td|th)\b/i.test(tag) || tag.length < 2 ? '\n' : '\n\n';
-    return ' '.repeat(Math.max(0, tag.length - breaks.length)) + breaks.slice(0, tag.length);
-  });
+  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), inputLength: input.length };
 }
 
 function isNfc(input: string): boolean {
