@@ -13,8 +13,7 @@
 import { createRequire } from 'node:module';
 import type { MinutesDocument } from '../schema/minutes.js';
 import { MinutesError } from '../errors.js';
-import { columnsOf, RECORD_TABLES, schemaStatements, SEARCHED, SQL_SCHEMA_VERSION, type Column } from './sql-schema.js';
-import { ItemSchema, OwnerSchema, WarningSchema } from '../schema/minutes.js';
+import { RECORD_TABLES, schemaStatements, SEARCHED, SQL_SCHEMA_VERSION, tableColumns, type Column } from './sql-schema.js';
 
 // The slice of better-sqlite3's API used here (its types are a dev dependency; the package is optional).
 interface Statement {
@@ -60,12 +59,6 @@ export interface ArchiveInput {
 export interface ArchiveCounts {
   [table: string]: number;
 }
-
-// Each table's columns, read off the zod schemas once (z.toJSONSchema is far too slow to run per document).
-const RECORD_COLUMNS = Object.entries(RECORD_TABLES).map(([field, { table, schema }]) => ({ field: field as keyof typeof RECORD_TABLES, table, columns: columnsOf(schema) }));
-const OWNER_COLUMNS = columnsOf(OwnerSchema);
-const WARNING_COLUMNS = columnsOf(WarningSchema);
-const ITEM_COLUMNS = columnsOf(ItemSchema).map((c) => (c.field === 'id' ? { ...c, name: 'id' } : c));
 
 function value(record: Record<string, unknown>, c: Column): unknown {
   const v = record[c.field];
@@ -180,10 +173,11 @@ export class Archive {
       const insert = this.statement(insertSql(table, names));
       records.forEach((r, i) => insert.run(id, ...Object.values(extra(r, i)), ...columns.map((c) => value(r as Record<string, unknown>, c))));
     };
-    rows('items', ITEM_COLUMNS, d.items);
-    for (const { field, table, columns } of RECORD_COLUMNS) rows(table, columns, d[field]);
-    for (const a of d.actions) rows('action_owners', OWNER_COLUMNS, a.owners, (_, i) => ({ action_id: a.id, position: i }));
-    rows('warnings', WARNING_COLUMNS, d.warnings, (_, i) => ({ position: i }));
+    const columns = tableColumns();
+    rows('items', columns.items, d.items);
+    for (const { field, table, columns: recordColumns } of columns.records) rows(table, recordColumns, d[field]);
+    for (const a of d.actions) rows('action_owners', columns.owners, a.owners, (_, i) => ({ action_id: a.id, position: i }));
+    rows('warnings', columns.warnings, d.warnings, (_, i) => ({ position: i }));
     const search = this.statement('INSERT INTO record_search (text, type, document_id, record_id) VALUES (?, ?, ?, ?)');
     const searchRow = this.statement('INSERT INTO record_search_rows (document_id, search_rowid) VALUES (?, ?)');
     for (const field of SEARCHED) {

@@ -113,6 +113,30 @@ export function columnsOf(schema: z.ZodType): Column[] {
   return columns;
 }
 
+export interface TableColumns {
+  items: Column[];
+  /** Each record table with the document field it holds. */
+  records: { field: RecordField; table: string; columns: Column[] }[];
+  owners: Column[];
+  warnings: Column[];
+}
+
+let tableColumnsCache: TableColumns | null = null;
+/**
+ * Every table's columns from the zod schemas, worked out on first use and kept: the schema statements and
+ * the loader read the same lists, and z.toJSONSchema runs neither at import nor per document.
+ */
+export function tableColumns(): TableColumns {
+  tableColumnsCache ??= {
+    // An item's own id is the `id` its records' item_id points at.
+    items: columnsOf(ItemSchema).map((c) => (c.field === 'id' ? { ...c, name: 'id' } : c)),
+    records: Object.entries(RECORD_TABLES).map(([field, { table, schema }]) => ({ field: field as RecordField, table, columns: columnsOf(schema) })),
+    owners: columnsOf(OwnerSchema),
+    warnings: columnsOf(WarningSchema),
+  };
+  return tableColumnsCache;
+}
+
 const columnSql = (c: Column) => `  ${c.name} ${c.sqlType}${c.notNull ? ' NOT NULL' : ''}${c.check ? ` CHECK (${c.notNull ? c.check : `${c.name} IS NULL OR ${c.check}`})` : ''}`;
 
 /** Columns people filter by, per table: each gets an index. */
@@ -160,18 +184,19 @@ export function schemaStatements(): string[] {
       ') WITHOUT ROWID;',
     ].join('\n'),
   );
-  statements.push(table('items', columnsOf(ItemSchema).map((c) => (c.field === 'id' ? { ...c, name: 'id' } : c)), [], 'document_id, id'));
+  const columns = tableColumns();
+  statements.push(table('items', columns.items, [], 'document_id, id'));
   const itemKey = '  FOREIGN KEY (document_id, item_id) REFERENCES items (document_id, id)';
-  for (const { table: name, schema } of Object.values(RECORD_TABLES)) statements.push(table(name, columnsOf(schema), [itemKey], 'document_id, record_id'));
+  for (const { table: name, columns: recordColumns } of columns.records) statements.push(table(name, recordColumns, [itemKey], 'document_id, record_id'));
   statements.push(
     table(
       'action_owners',
-      [{ name: 'action_id', field: 'action', sqlType: 'TEXT', notNull: true, encode: 'value' }, { name: 'position', field: 'position', sqlType: 'INTEGER', notNull: true, encode: 'value' }, ...columnsOf(OwnerSchema)],
+      [{ name: 'action_id', field: 'action', sqlType: 'TEXT', notNull: true, encode: 'value' }, { name: 'position', field: 'position', sqlType: 'INTEGER', notNull: true, encode: 'value' }, ...columns.owners],
       ['  FOREIGN KEY (document_id, action_id) REFERENCES actions (document_id, record_id) ON DELETE CASCADE'],
       'document_id, action_id, position',
     ),
   );
-  statements.push(table('warnings', [{ name: 'position', field: 'position', sqlType: 'INTEGER', notNull: true, encode: 'value' }, ...columnsOf(WarningSchema)], [], 'document_id, position'));
+  statements.push(table('warnings', [{ name: 'position', field: 'position', sqlType: 'INTEGER', notNull: true, encode: 'value' }, ...columns.warnings], [], 'document_id, position'));
   for (const [name, sets] of Object.entries(INDEXED)) for (const cols of sets) statements.push(`CREATE INDEX ${name}_${cols.join('_')} ON ${name} (${cols.join(', ')});`);
   // Full-text search over the records' text, with Porter stemming ("delegate" finds "delegated").
   statements.push(`CREATE VIRTUAL TABLE record_search USING fts5 (\n  text,\n  type UNINDEXED,\n  document_id UNINDEXED,\n  record_id UNINDEXED,\n  tokenize = 'porter unicode61'\n);`);
