@@ -188,15 +188,14 @@ function withoutRestatements(ctx: Context, points: DraftRecord[], decisions: Dra
   const same = (a: string, b: string) => dice(a, b) >= pairThreshold('resolutions');
   const decisionTexts = decisions.map((r) => slice(ctx, r.span));
   const onMinutes = decisionTexts.map((text) => MINUTES.test(text));
-  const keptDecisions = decisions.filter((r, i) =>
-    !(onMinutes[i] && decisions.some((later, j) => onMinutes[j] && later.item === r.item && later.span.start > r.span.start && same(decisionTexts[i], decisionTexts[j]))),
-  );
-  const keptTexts = keptDecisions.map((r) => slice(ctx, r.span));
+  const kept = decisions
+    .map((_, i) => i)
+    .filter((i) => !(onMinutes[i] && decisions.some((later, j) => onMinutes[j] && later.item === decisions[i].item && later.span.start > decisions[i].span.start && same(decisionTexts[i], decisionTexts[j]))));
   const keptPoints = points.filter((p) => {
     const text = slice(ctx, p.span);
-    return !keptDecisions.some((d, j) => d.item === p.item && same(text, keptTexts[j]));
+    return !kept.some((j) => decisions[j].item === p.item && same(text, decisionTexts[j]));
   });
-  return { points: keptPoints, decisions: keptDecisions };
+  return { points: keptPoints, decisions: kept.map((i) => decisions[i]) };
 }
 const MINUTES = /\bminutes\b/i;
 
