@@ -10,13 +10,16 @@
  *   npm run eval -- --rules      per grammar rule, the number of distinct texts and bodies it fires on
  *   npm run eval -- --ceiling    per type, the share of gold records that some candidate can match: what the
  *                                model could reach at best (--verbose lists the unreachable ones)
+ *   npm run eval -- --realdocs   the real documents with whole-document gold (../shared/realdocs), each read as
+ *                                published (PDF, .docx …) by extractSource; macro-F1 over the types each gold holds
  *   --verbose                    lists every missed and spurious record
  * Seeds are read from corpus/seeds; dev and train from ../shared/corpus (skipped with a note when absent).
  */
-import { readFileSync } from 'node:fs';
-import { extract, grammars, builtinGrammar } from '../src/index.js';
-import { readAllCorpus, SHARED_PRESENT, SKIP_NOTE, type CorpusText } from './corpus.js';
-import { goldTexts, scoreFile, summarise, RECORD_TYPES, type FileScore, type Summary } from './score.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract, extractSource, grammars, builtinGrammar } from '../src/index.js';
+import { readAllCorpus, SHARED_DIR, SHARED_PRESENT, SKIP_NOTE, type CorpusText } from './corpus.js';
+import { goldTexts, scoreFile, summarise, RECORD_TYPES, type FileScore, type Gold, type RecordType, type Summary } from './score.js';
 import type { MinutesDocument } from '../src/schema/minutes.js';
 import { DEFAULT_SETTINGS, candidatesOf, foldsByBody, labelText, trainModel, unreachableGold, type LabelledText } from '../src/model/train.js';
 import { builtinModel } from '../src/model/builtin-model.js';
@@ -193,6 +196,50 @@ function ruleReport(corpus: CorpusText[]) {
   if (never.length) console.log(`  never fire: ${never.join(', ')}`);
 }
 
+export const REALDOCS_DIR = join(SHARED_DIR, 'realdocs');
+
+/** The record types a set of golds holds (any record of the type in any of them): what "macro-F1 over the types
+ * they hold" averages, so a type no document has does not count as a perfect score. */
+export function heldTypes(golds: Gold[]): RecordType[] {
+  return RECORD_TYPES.filter((type) => golds.some((g) => goldTexts(type, g).length > 0));
+}
+
+export const macroOver = (s: Summary, types: readonly RecordType[]): number => (types.length ? types.reduce((a, t) => a + s.perType[t].f1, 0) / types.length : 1);
+
+/**
+ * Each real document with whole-document gold, read as its body published it (the PDF, the .docx …, not the
+ * reference text the gold was copied from) and scored with the GUIDE rule.
+ */
+export async function scoreRealDocuments(): Promise<{ name: string; gold: Gold; score: FileScore; doc: MinutesDocument }[]> {
+  const goldDir = join(REALDOCS_DIR, 'gold');
+  if (!existsSync(goldDir)) return [];
+  const published = readdirSync(REALDOCS_DIR);
+  const results = [];
+  for (const goldFile of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
+    const stem = goldFile.replace(/\.json$/, '');
+    const file = published.find((f) => f.startsWith(`${stem}.`))!;
+    const gold = JSON.parse(readFileSync(join(goldDir, goldFile), 'utf8')) as Gold;
+    const docs = await extractSource(readFileSync(join(REALDOCS_DIR, file)), { name: file });
+    results.push({ name: file, gold, score: scoreFile(file, gold, docs[0]), doc: docs[0] });
+  }
+  return results;
+}
+
+async function realDocumentsReport() {
+  const results = await scoreRealDocuments();
+  if (!results.length) return console.log(`note: ${REALDOCS_DIR}/gold is absent, so the real documents are not scored`);
+  if (verbose) printMisses(results.map((r) => r.score));
+  console.log('\nreal documents as published, one by one (macro-F1 over the types each gold holds)');
+  for (const r of results) {
+    const types = heldTypes([r.gold]);
+    const s = summarise([r.score]);
+    console.log(`  ${r.name.padEnd(48)} ${pct(macroOver(s, types))}   ${types.map((t) => `${t} ${pct(s.perType[t].f1)}`).join(', ')}`);
+  }
+  const all = summarise(results.map((r) => r.score));
+  printSummary('real documents together', all);
+  console.log(`  macro-F1 over the types they hold (${heldTypes(results.map((r) => r.gold)).join(', ')}): ${pct(macroOver(all, heldTypes(results.map((r) => r.gold))))}`);
+}
+
 /** Body-to-fold splits pooled by --cv: one split's figure for a type with few gold records is mostly luck. */
 export const DEFAULT_SPLITS = 5;
 
@@ -206,6 +253,7 @@ if (isMain) {
   const corpus = readAllCorpus();
   const explainAt = args.indexOf('--explain');
   if (explainAt >= 0) explain(args[explainAt + 1], builtinModel());
+  else if (args.includes('--realdocs')) await realDocumentsReport();
   else if (args.includes('--rules')) ruleReport(corpus);
   else if (args.includes('--ceiling')) ceilingReport(corpus);
   else if (args.includes('--cv')) {

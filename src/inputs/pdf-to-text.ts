@@ -15,14 +15,32 @@ interface TextItem {
   width: number;
   height: number;
   hasEOL?: boolean;
+  fontName?: string;
+}
+
+/** A piece of text on a line, where the PDF put it. */
+interface Part {
+  x: number;
+  right: number;
+  str: string;
+  font?: string;
 }
 
 interface Line {
+  parts: Part[];
   y: number;
   left: number;
   right: number;
   height: number;
   text: string;
+  /**
+   * Where the words start after a list marker ("1.", "a.", "•"): a wrapped list item's next line hangs there,
+   * not under the marker. Undefined for a line without a marker.
+   */
+  textLeft?: number;
+  /** The font of the line's first and last pieces: a heading in bold does not wrap into the body below it. */
+  firstFont?: string;
+  lastFont?: string;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -109,6 +127,8 @@ interface PageText {
 // them as the bullets they are.
 const PRIVATE_USE_BULLET = new RegExp(`[${PRIVATE_USE_BULLETS}]`, 'g');
 
+/** A list marker and the space after it: "1. ", "(a) ", "a. ", "13.1 ", "• ". */
+const LIST_MARKER = /^\s*(?:[•·▪◦\-–*o]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[a-z]{1,4}[.)])\s+/;
 const itemHeight = (item: TextItem) => Math.abs(item.transform[3]) || item.height || 10;
 
 /**
@@ -150,25 +170,39 @@ function layoutPage(pageItems: TextItem[]): PageText {
     const height = Math.abs(item.transform[3]) || item.height || 10;
     let line = lines.find((l) => Math.abs(l.y - y) < height * 0.4);
     if (!line) {
-      line = { y, left: x, right: x + item.width, height, text: '' };
+      line = { parts: [], y, left: x, right: x + item.width, height, text: '' };
       lines.push(line);
-      (line as Line & { parts: { x: number; str: string; right: number }[] }).parts = [];
     }
-    (line as Line & { parts: { x: number; str: string; right: number }[] }).parts.push({ x, str: item.str.replace(PRIVATE_USE_BULLET, '•'), right: x + item.width });
+    line.parts.push({ x, str: item.str.replace(PRIVATE_USE_BULLET, '•'), right: x + item.width, font: item.fontName });
     line.left = Math.min(line.left, x);
     line.right = Math.max(line.right, x + item.width);
   }
-  for (const line of lines as (Line & { parts: { x: number; str: string; right: number }[] })[]) {
+  for (const line of lines) {
     line.parts.sort((a, b) => a.x - b.x);
+    const inked = line.parts.filter((part) => part.str.trim());
+    line.firstFont = inked[0]?.font;
+    line.lastFont = inked[inked.length - 1]?.font;
     let text = '';
     let end = -Infinity;
+    const starts: number[] = [];
     for (const part of line.parts) {
       // A gap wider than a fifth of the line height is a space the PDF did not write.
       if (text && part.x - end > line.height * 0.2 && !/\s$/.test(text) && !/^\s/.test(part.str)) text += ' ';
+      starts.push(text.length);
       text += part.str;
       end = part.right;
     }
     line.text = text.trimEnd();
+    // Where the words start after a list marker: the x of the text offset just past it.
+    const marker = LIST_MARKER.exec(line.text);
+    if (marker) {
+      const at = starts.findIndex((offset, k) => offset + line.parts[k].str.length > marker[0].length);
+      if (at >= 0) {
+        const part = line.parts[at];
+        const into = marker[0].length - starts[at];
+        line.textLeft = into <= 0 ? part.x : part.x + ((part.right - part.x) * into) / Math.max(1, part.str.length);
+      }
+    }
   }
   lines.sort((a, b) => b.y - a.y || a.left - b.left);
   const rightMargin = Math.max(...lines.map((l) => l.right));
@@ -179,7 +213,7 @@ function layoutPage(pageItems: TextItem[]): PageText {
     const previous = lines[i - 1];
     if (previous && out) {
       const gap = previous.y - line.y;
-      const wrapped = reachesMargin(previous) && gap < previous.height * 1.6 && !opensNewLine(line.text, previous.text) && line.left <= previous.left + 2;
+      const wrapped = noRoomFor(line, previous) && gap < previous.height * 1.6 && !opensNewLine(line.text, previous.text) && line.left <= (previous.textLeft ?? previous.left) + 2;
       if (gap > previous.height * 1.6) out += '\n\n';
       else out += wrapped ? ' ' : '\n';
     }
@@ -192,7 +226,46 @@ function layoutPage(pageItems: TextItem[]): PageText {
   function reachesMargin(line: Line): boolean {
     return line.right > leftMargin + (rightMargin - leftMargin) * 0.85;
   }
+
+  /**
+   * A line was wrapped only if the next line's first word would not have fitted after it: a writer who ends a
+   * short line ("18.11.6 Beacon to Commemorate …", "… resolved not to support") with room to spare broke it
+   * on purpose. The word's width is the next line's width shared out by typical glyph widths (capitals are
+   * wider than "i"), and the margin is the widest line, which can fall a little short of the real one: so a
+   * word that misses fitting by less than half a character counts as not fitting. A change of font where the
+   * lines meet (a bold heading above body text) is a break too.
+   */
+  function noRoomFor(next: Line, previous: Line): boolean {
+    if (!reachesMargin(previous)) return false;
+    if (previous.lastFont && next.firstFont && previous.lastFont !== next.firstFont) return false;
+    const text = next.text.trimStart();
+    const perUnit = (next.right - next.left) / Math.max(1, glyphUnits(text));
+    const firstWord = /^\S+/.exec(text)?.[0] ?? '';
+    const slack = perUnit * GLYPH_UNITS_AVERAGE * 0.5;
+    return previous.right + glyphUnits(` ${firstWord}`) * perUnit > rightMargin - slack;
+  }
 }
+
+/**
+ * Typical glyph widths in thousandths of the type size (Helvetica's metrics, close enough for the proportional
+ * fonts minutes use): only ratios matter, to share a line's measured width out among its characters.
+ */
+const GLYPH_UNITS: Record<string, number> = Object.fromEntries(
+  [
+    [' .,:;!|\'ijlfIt', 278],
+    ['r-()[]', 333],
+    ['ckszvxyJ', 500],
+    ['abdeghnopqu0123456789$£#?_L', 556],
+    ['FTZ', 611],
+    ['ABEKPSVXY&', 667],
+    ['CDHNRUw', 722],
+    ['GOQ', 778],
+    ['mM%', 833],
+    ['W@', 944],
+  ].flatMap(([chars, units]) => [...(chars as string)].map((c) => [c, units as number])),
+);
+const GLYPH_UNITS_AVERAGE = 540;
+const glyphUnits = (text: string): number => [...text].reduce((sum, c) => sum + (GLYPH_UNITS[c] ?? GLYPH_UNITS_AVERAGE), 0);
 
 /**
  * Does `next` open a line of its own rather than continue `previous` (wrapped)? A list marker always does (also a bullet alone on its line, its item on the next);

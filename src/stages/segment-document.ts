@@ -151,10 +151,15 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     if (beforeContent && (at0('meetingHeading', text) || at0('committeeLine', text) || at0('dateLine', text))) return place('heading');
     // An attendance list runs on over lines of names, not into prose.
     if (section === 'attendance' && (text.match(/(?:^|\s)[a-z][a-z'’-]+/g) ?? []).length >= 4) section = null;
+    // "19.09.01 Apologies", "16.07.5 Finance": in minutes numbered year.month.item, a decimal number can open an
+    // item, unless it numbers a part of the item above ("11.1 Footpaths" under "11. Highways").
+    const decimalParent = unit.marker?.kind === 'decimal' ? unit.marker.value.replace(/\.\d+$/, '') : null;
+    const subHeading = decimalParent !== null && items.some((it) => it.number !== null && it.number.replace(/\.$/, '') === decimalParent);
+    const decimalItem = unit.marker?.kind === 'decimal' && !subHeading && !hasMeetingLine && unit.indent <= 1;
     const label = at0('sectionLabel', text);
     if (label) {
       // "1. APOLOGIES FOR ABSENCE" or, in minutes without items of their own, "Declarations of Interest": an item too.
-      const opensItem = !hasMeetingLine && (((unit.marker?.kind === 'number' || unit.marker?.kind === 'minute-ref') && unit.indent <= 1) || (!unit.marker && !hasMinutesMarker && label.rule.section !== 'attendance'));
+      const opensItem = !hasMeetingLine && (((unit.marker?.kind === 'number' || unit.marker?.kind === 'minute-ref') && unit.indent <= 1) || decimalItem || (!unit.marker && !hasMinutesMarker && label.rule.section !== 'attendance'));
       if (opensItem && !text.slice(label.match[0].length).trim()) newItem(unit.marker?.value ?? null, stripPdfSuffix(ctx, trimEndOf(text, ': \t\n')), index);
       openSection(label.rule);
       const rest = text.slice(label.match[0].length).trim();
@@ -204,15 +209,17 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       newItem(unit.marker!.value, stripPdfSuffix(ctx, text), index);
       return place('heading');
     }
-    if (unit.marker?.kind === 'decimal' && headingText && text.length < 100 && !/[.]$/.test(text) && hasMinutesMarker) {
+    if (unit.marker?.kind === 'decimal' && headingText && text.length < 100 && !/[.]$/.test(text) && (hasMinutesMarker || decimalItem)) {
       newItem(unit.marker.value, stripPdfSuffix(ctx, text), index);
       return place('heading');
     }
     if (!unit.marker && headingText && section !== 'attendance' && !grammar.test('vote', text) && !looksLikeNameRole(text) && !at0('resolutionLabel', text) && !at0('recommendationLabel', text) && !at0('actionLine', text)) {
       const committee = at0('committeeLine', text) || at0('meetingHeading', text) || at0('dateLine', text);
       if (committee) return place('heading');
-      // Unnumbered headings are items only in minutes without "Minutes:" markers (CMIS, whole meetings).
-      if (!hasMeetingLine && !hasMinutesMarker && part !== 'agenda') newItem(null, stripPdfSuffix(ctx, text), index);
+      // Unnumbered headings are items only in minutes without "Minutes:" markers (CMIS, whole meetings), and only
+      // where the items have no numbers: under numbered items, a short line ("None", a payee) is a sub-heading.
+      const numberedItems = items.some((it) => it.number !== null);
+      if (!hasMeetingLine && !hasMinutesMarker && part !== 'agenda' && !numberedItems) newItem(null, stripPdfSuffix(ctx, text), index);
       else section = null;
       return place('heading');
     }
