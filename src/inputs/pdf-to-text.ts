@@ -78,16 +78,28 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
     const pageStarts: number[] = [];
     let text = '';
     let previous: PageText | null = null;
+    // The furniture of a page break waits for the next paragraph break: a paragraph that runs on over the
+    // page is one paragraph, and the page number between its halves follows it.
+    let furniture: string[] = [];
+    const paragraphsOf = (lines: string[]) => lines.map((line) => `${line}\n\n`).join('');
     for (const page of pages) {
+      furniture.push(...page.head);
+      let body = page.text;
       if (text) {
-        // A paragraph that runs on over the page break is one paragraph.
-        const runsOn = previous?.endsWrapped && !opensNewLine(page.text.trimStart(), text.trimEnd());
-        text = runsOn ? text.trimEnd() + ' ' : text.trimEnd() + '\n\n';
-      }
+        const runsOn = previous?.endsWrapped && body.trim() && !opensNewLine(body.trimStart(), text.trimEnd());
+        if (runsOn) {
+          text = text.trimEnd() + ' ';
+          const end = body.indexOf('\n\n');
+          if (furniture.length) body = end >= 0 ? `${body.slice(0, end)}\n\n${paragraphsOf(furniture)}${body.slice(end + 2)}` : `${body.trimEnd()}\n\n${paragraphsOf(furniture)}`;
+        } else text = `${text.trimEnd()}\n\n${paragraphsOf(furniture)}`;
+      } else text = paragraphsOf(furniture);
+      furniture = [];
       pageStarts.push(text.length);
-      text += page.text;
+      text += body;
+      furniture.push(...page.foot);
       if (page.text.trim()) previous = page;
     }
+    if (furniture.length) text = `${text.trimEnd()}\n\n${paragraphsOf(furniture)}`;
     return { format: 'pdf', text, part: null, pageStarts, warnings: [] };
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -118,6 +130,9 @@ export function isGarbled(text: string): boolean {
 }
 
 interface PageText {
+  /** Page furniture above and below the page's text (page numbers, running lines), one string per line. */
+  head: string[];
+  foot: string[];
   text: string;
   /** The page's last line runs to the right margin: its paragraph may go on over the page. */
   endsWrapped: boolean;
@@ -126,6 +141,12 @@ interface PageText {
 // Symbol and Wingdings fonts put their bullets in the text layer as private-use code points: the text reads
 // them as the bullets they are.
 const PRIVATE_USE_BULLET = new RegExp(`[${PRIVATE_USE_BULLETS}]`, 'g');
+
+/**
+ * A line that is page furniture when it opens or closes a page: a page number ("3", "- 3 -", "Page 3 of 8"),
+ * or a short running line ending in one ("December 19, 2023 – Minutes – Page 2").
+ */
+const PAGE_FURNITURE = /^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:.{0,80}?[\s–—|-])?Page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
 
 /** A list marker and the space after it: "1. ", "(a) ", "a. ", "13.1 ", "• ". */
 const LIST_MARKER = /^\s*(?:[•·▪◦\-–*o]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[a-z]{1,4}[.)])\s+/;
@@ -160,7 +181,7 @@ function joinSuperscripts(items: TextItem[]): TextItem[] {
 
 /** Items → lines (by baseline) → text, with wraps joined and paragraph gaps kept. */
 function layoutPage(pageItems: TextItem[]): PageText {
-  if (pageItems.every((i) => !i.str.trim())) return { text: '', endsWrapped: false };
+  if (pageItems.every((i) => !i.str.trim())) return { head: [], text: '', foot: [], endsWrapped: false };
   const items = joinSuperscripts(pageItems);
   const lines: Line[] = [];
   for (const item of items) {
@@ -205,6 +226,16 @@ function layoutPage(pageItems: TextItem[]): PageText {
     }
   }
   lines.sort((a, b) => b.y - a.y || a.left - b.left);
+  // Page numbers and running lines ("Page 2 of 3", "December 19, 2023 – Minutes – Page 2") at the top or the
+  // bottom of the page: kept in the text, but out of the flow, so a paragraph runs on over them.
+  const inked = lines.filter((l) => l.text.trim());
+  const head: string[] = [];
+  const foot: string[] = [];
+  while (inked.length > 1 && PAGE_FURNITURE.test(inked[0].text.trim())) head.push(inked.shift()!.text.trim());
+  while (inked.length > 1 && PAGE_FURNITURE.test(inked[inked.length - 1].text.trim())) foot.unshift(inked.pop()!.text.trim());
+  const body = lines.filter((l) => inked.includes(l));
+  lines.length = 0;
+  lines.push(...body);
   const rightMargin = Math.max(...lines.map((l) => l.right));
   const leftMargin = Math.min(...lines.map((l) => l.left));
   let out = '';
@@ -220,8 +251,8 @@ function layoutPage(pageItems: TextItem[]): PageText {
     const indent = Math.max(0, Math.round((line.left - leftMargin) / (line.height * 0.5)));
     out += (out.endsWith(' ') ? '' : ' '.repeat(Math.min(indent, 8))) + line.text.trimStart();
   });
-  const last = [...lines].reverse().find((l) => l.text.trim());
-  return { text: out + '\n', endsWrapped: last ? reachesMargin(last) : false };
+  const last = lines[lines.length - 1];
+  return { head, text: out + '\n', foot, endsWrapped: last ? reachesMargin(last) : false };
 
   function reachesMargin(line: Line): boolean {
     return line.right > leftMargin + (rightMargin - leftMargin) * 0.85;
@@ -268,10 +299,11 @@ const GLYPH_UNITS_AVERAGE = 540;
 const glyphUnits = (text: string): number => [...text].reduce((sum, c) => sum + (GLYPH_UNITS[c] ?? GLYPH_UNITS_AVERAGE), 0);
 
 /**
- * Does `next` open a line of its own rather than continue `previous` (wrapped)? A list marker always does (also a bullet alone on its line, its item on the next);
+ * Does `next` open a line of its own rather than continue `previous` (wrapped)? A list marker always does
+ * ("1.", "(a)", "b)", roman "xii)" and "5vi)"; also a bullet alone on its line, its item on the next);
  * after a sentence end, so does a label ("RESOLVED:", "Minutes:", an all-capitals word).
  */
 function opensNewLine(next: string, previous: string): boolean {
-  if (/^\s*(?:[•·▪◦\-–*o](?:\s|$)|\(?\d{1,3}[.)]\s|\d{1,3}\.\d{1,3}\s|\([a-z]{1,4}\)\s|[a-z]\)\s)/.test(next)) return true;
+  if (/^\s*(?:[•·▪◦\-–*o](?:\s|$)|\(?\d{1,3}[.)]\s|\d{1,3}\.\d{1,3}\s|\([a-z]{1,4}\)\s|[a-z]\)\s|\d{0,3}[ivx]{1,5}\)\s)/.test(next)) return true;
   return /[.:;!?]$/.test(previous.trimEnd()) && /^\s*(?:[A-Z]{3,}\b|[A-Z][\w ]{0,30}:)/.test(next);
 }

@@ -96,9 +96,15 @@ export function collectCandidates(ctx: Context): Candidate[] {
     if (span.end - span.start < 3) continue;
     candidates.push({ family: 'block', span, unit: i, text: slice(ctx, span), features: [], origins: [], draft: null });
   }
+  // Units a decision rule cut in two ("The minutes had been circulated. All agreed this was a true record."):
+  // the part left over is what the meeting heard, not a second decision.
+  const decisionUnits = new Map<number, string>();
+  for (const d of drafts.resolutions) decisionUnits.set(unitAt(ctx, d.span.start), `${d.span.start}:${d.span.end}`);
   for (const c of candidates) {
     const f = c.features;
     f.push('bias-block');
+    const cut = decisionUnits.get(c.unit);
+    if (cut !== undefined && cut !== `${c.span.start}:${c.span.end}` && !c.origins.some((o) => o.type === 'resolutions')) f.push('rest-of-decision-unit');
     if (c.origins.length === 0) f.push('from:none');
     for (const o of c.origins) f.push(`from:${o.type}`, `rule:${o.draft.rule}`);
     f.push(...featuresOfUnit(c.unit));

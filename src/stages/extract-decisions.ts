@@ -160,6 +160,9 @@ function isDecisionSentence(ctx: Context, text: string): boolean {
   return hit !== null;
 }
 
+/** Decision rules that decide their whole sentence wherever in it they match ("… after discussion, the Councillors resolved to …"). */
+const MID_SENTENCE_DECISIONS = /\/(?:correct-record|members-resolved-to)$/;
+
 /** Decisions without a label: whole sentences the grammar knows, parish outcomes, "1. That …" lists. */
 function takeUnlabelled(ctx: Context, i: number): void {
   const { units, grammar } = ctx;
@@ -198,7 +201,7 @@ function takeUnlabelled(ctx: Context, i: number): void {
   for (const [k, sentence] of sentences.entries()) {
     const hit = grammar.first('decision', sentence.text);
     if (!hit) continue;
-    const anchored = hit.match.index === 0 || hit.rule.id.endsWith('correct-record');
+    const anchored = hit.match.index === 0 || MID_SENTENCE_DECISIONS.test(hit.rule.id);
     if (!anchored) continue;
     // A decision opening a paragraph takes the paragraph; one closing it is cut off the point.
     if (k === 0 && sentences.length === 1) {
