@@ -151,6 +151,9 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
     if (beforeContent && (at0('meetingHeading', text) || at0('committeeLine', text) || at0('dateLine', text))) return place('heading');
     // An attendance list runs on over lines of names, not into prose.
     if (section === 'attendance' && (text.match(/(?:^|\s)[a-z][a-z'’-]+/g) ?? []).length >= 4) section = null;
+    // Declarations end where the minutes go on to something else: a paragraph that declares nothing, after one
+    // that did ("Councillors … declared …", then "The Monitoring Officer presented the report.").
+    if (section === 'declarations' && placed[placed.length - 1]?.section === 'declarations' && placed[placed.length - 1]?.role === 'content' && !unit.marker && text.length > 60 && !grammar.test('declaration', text) && !grammar.test('noRecord', text) && !/\binterests?\b/i.test(text)) section = null;
     // "19.09.01 Apologies", "16.07.5 Finance": in minutes numbered year.month.item, a decimal number can open an
     // item, unless it numbers a part of the item above ("11.1 Footpaths" under "11. Highways").
     const decimalParent = unit.marker?.kind === 'decimal' ? unit.marker.value.replace(/\.\d+$/, '') : null;
