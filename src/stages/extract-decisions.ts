@@ -163,10 +163,41 @@ function isDecisionSentence(ctx: Context, text: string): boolean {
 /** Decision rules that decide their whole sentence wherever in it they match ("… after discussion, the Councillors resolved to …"). */
 const MID_SENTENCE_DECISIONS = /\/(?:correct-record|members-resolved-to)$/;
 
+/**
+ * A motion and its outcome: "THAT we donate $100 to … Carried." (North American, Australian and New Zealand
+ * minutes, and many parish books): a bare "That …" (or "WHEREAS …" recitals) whose paragraph, or one of the
+ * next few of the same item, ends in "Carried". The outcome is the vote, not the decision's text.
+ */
+const MOTION_START = /^(?:THAT|That|WHEREAS|Whereas)\s/;
+const MOTION_CARRIED = /(?:^|[.;:,]\s*|\s)(?:Carried|CARRIED|Motion\s+carried|MOTION\s+CARRIED)(?:\s+(?:unanimously|UNANIMOUSLY))?\.?$/;
+const MOTION_MAX_UNITS = 8;
+
+/** The index of the unit where a motion opening at unit `i` is carried, or null. */
+function motionCarriedAt(ctx: Context, i: number): number | null {
+  const { units } = ctx;
+  if (!MOTION_START.test(units[i].text)) return null;
+  for (let j = i; j < units.length && j < i + MOTION_MAX_UNITS; j++) {
+    const v = units[j];
+    // A motion runs on over its recitals and parts ("WHEREAS …", "NOW THEREFORE …", "AND THAT …", "That …; That …").
+    if (j > i && (v.role !== 'content' || v.consumedBy || v.item !== units[i].item)) return null;
+    if (MOTION_CARRIED.test(v.text.trim())) return j;
+  }
+  return null;
+}
+
 /** Decisions without a label: whole sentences the grammar knows, parish outcomes, "1. That …" lists. */
 function takeUnlabelled(ctx: Context, i: number): void {
   const { units, grammar } = ctx;
   const u = units[i];
+  const carried = motionCarriedAt(ctx, i);
+  if (carried !== null) {
+    const last = units[carried];
+    const outcome = MOTION_CARRIED.exec(last.text.trim())!;
+    const end = last.start + last.text.trimEnd().length - outcome[0].length;
+    pushRecord(ctx, 'resolutions', { start: u.start, end: Math.max(end, last.start), number: null, unit: i }, u, 'extract/motion-carried');
+    for (let j = i; j <= carried; j++) units[j].consumedBy = 'resolutions';
+    return;
+  }
   // Parish minute books: "5. Confirmation of the order of Agenda – add at item 11.3 Bus service – agreed".
   const content = splitDashOutcome(u);
   if (content) {
