@@ -78,28 +78,22 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
     const pageStarts: number[] = [];
     let text = '';
     let previous: PageText | null = null;
-    // The furniture of a page break waits for the next paragraph break: a paragraph that runs on over the
-    // page is one paragraph, and the page number between its halves follows it.
-    let furniture: string[] = [];
-    const paragraphsOf = (lines: string[]) => lines.map((line) => `${line}\n\n`).join('');
+    // Page furniture (page numbers, running lines) is gathered after the text: a page break can fall inside a
+    // paragraph or between the items of one list, and a page number left there would sit inside its record.
+    const furniture: string[] = [];
     for (const page of pages) {
       furniture.push(...page.head);
-      let body = page.text;
       if (text) {
-        const runsOn = previous?.endsWrapped && body.trim() && !opensNewLine(body.trimStart(), text.trimEnd());
-        if (runsOn) {
-          text = text.trimEnd() + ' ';
-          const end = body.indexOf('\n\n');
-          if (furniture.length) body = end >= 0 ? `${body.slice(0, end)}\n\n${paragraphsOf(furniture)}${body.slice(end + 2)}` : `${body.trimEnd()}\n\n${paragraphsOf(furniture)}`;
-        } else text = `${text.trimEnd()}\n\n${paragraphsOf(furniture)}`;
-      } else text = paragraphsOf(furniture);
-      furniture = [];
+        // A paragraph that runs on over the page break is one paragraph.
+        const runsOn = previous?.endsWrapped && !opensNewLine(page.text.trimStart(), text.trimEnd());
+        text = runsOn ? text.trimEnd() + ' ' : text.trimEnd() + '\n\n';
+      }
       pageStarts.push(text.length);
-      text += body;
+      text += page.text;
       furniture.push(...page.foot);
       if (page.text.trim()) previous = page;
     }
-    if (furniture.length) text = `${text.trimEnd()}\n\n${paragraphsOf(furniture)}`;
+    if (furniture.length) text = `${text.trimEnd()}\n\n${furniture.join('\n\n')}\n`;
     return { format: 'pdf', text, part: null, pageStarts, warnings: [] };
   } catch (error) {
     if (error instanceof InputError) throw error;

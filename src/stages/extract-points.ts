@@ -42,6 +42,8 @@ export function extractPoints(ctx: Context): void {
     if (u.marker && (u.marker.kind === 'number' || u.marker.kind === 'decimal')) {
       for (let j = i + 1; j < units.length; j++) {
         const v = units[j];
+        // A page number between two list items does not end the paragraph they belong to.
+        if (v.role === 'chrome') continue;
         if (v.role !== 'content' || v.part !== 'minutes' || v.consumedBy) break;
         if (v.marker && v.marker.kind === u.marker.kind && v.indent <= u.indent) break;
         if (v.marker?.kind === 'minute-ref') break;
@@ -57,6 +59,7 @@ export function extractPoints(ctx: Context): void {
     if (u.marker?.kind === 'bullet') {
       for (let j = i + 1; j < units.length; j++) {
         const v = units[j];
+        if (v.role === 'chrome') continue;
         if (v.role !== 'content' || v.part !== 'minutes' || v.consumedBy || !v.marker || v.indent <= u.indent) break;
         end = v.pointEnd ?? v.end;
         v.consumedBy = 'point';
