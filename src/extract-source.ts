@@ -26,6 +26,10 @@ export function documentOf(source: SourceText, options: ExtractSourceOptions = {
   if (source.part) document.source.part = source.part;
   for (const w of source.warnings) document.warnings.unshift({ code: w.code, message: w.message, span: null, line: null, column: null });
   if (source.pageStarts) addPages(document, source.pageStarts);
+  if (source.ocr) {
+    document.source.ocr = true;
+    for (const list of RECORD_LISTS) for (const record of document[list]) record.ocr = true;
+  }
   return document;
 }
 

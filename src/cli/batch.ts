@@ -32,6 +32,7 @@ export interface BatchOptions {
   model?: string;
   from?: string;
   includeText?: boolean;
+  ocr?: boolean;
   /** An archive database to load every input into (created when absent). */
   db?: string;
   maxBytes: number;
@@ -130,7 +131,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const { tasks, missing } = await collect(inputs, options.out);
   const previous = options.force ? new Map<string, IndexEntry>() : previousEntries(options.out);
   const planned: Planned[] = tasks.map(({ path, rel }) => ({
-    task: { path, rel, outDir: options.out, grammar: options.grammar, model: options.model, from: options.from, includeText: options.includeText, maxBytes: options.maxBytes, version: options.version },
+    task: { path, rel, outDir: options.out, grammar: options.grammar, model: options.model, from: options.from, includeText: options.includeText, ocr: options.ocr, maxBytes: options.maxBytes, version: options.version },
     previous: previous.get(rel) ?? null,
   }));
   const done = new Map<string, IndexEntry>();

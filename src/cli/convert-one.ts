@@ -25,6 +25,7 @@ export interface Task {
   model?: string;
   from?: string;
   includeText?: boolean;
+  ocr?: boolean;
   maxBytes: number;
   version: string;
 }
@@ -58,7 +59,7 @@ export async function convertOne(task: Task): Promise<IndexEntry> {
     entry.sha256 = createHash('sha256').update(bytes).digest('hex');
     const t1 = performance.now();
     entry.timings.readMs = round(t1 - t0);
-    const documents = await extractSource(bytes, { name: task.rel, from: task.from, grammar: task.grammar as never, model: task.model ? modelAt(task.model) : undefined, includeText: task.includeText, maxChars: task.maxBytes });
+    const documents = await extractSource(bytes, { name: task.rel, from: task.from, grammar: task.grammar as never, model: task.model ? modelAt(task.model) : undefined, includeText: task.includeText, ocr: task.ocr, maxChars: task.maxBytes });
     const t2 = performance.now();
     entry.timings.extractMs = round(t2 - t1);
     const outputs = documents.map((d, i) => (documents.length === 1 ? `${task.rel}.json` : `${task.rel}.${(d.source.part ?? `part ${i + 1}`).replace(/[^\w.-]+/g, '-')}.json`));

@@ -51,6 +51,8 @@ Options:
   --from F         force the input format: text, markdown, html, moderngov-xml, pdf, docx
   --grammar G      a built-in grammar (${grammars.map((g) => g.id).join(', ')}) or a grammar JSON file
   --include-text   carry the text in source.text for text inputs too (always there for other formats)
+  --ocr            read PDFs without a usable text layer (scans) by OCR: slow (seconds a page); records
+                   are marked "ocr": true; needs the optional packages tesseract.js and @tesseract.js-data/eng
   --model FILE     a model written by "committee-minutes train" (default: the shipped model)
   --pretty         indent JSON
   --ndjson         with "-": read {"id","text"} lines from stdin, write {"id","document"} lines in order
@@ -70,6 +72,7 @@ Options:
   --from F         force the input format
   --grammar G      a built-in grammar id or a grammar JSON file
   --include-text   carry source.text for text inputs too
+  --ocr            read PDFs without a usable text layer by OCR (see extract --help)
   --model FILE     a model written by "committee-minutes train" (default: the shipped model)
   --max-size MB    largest input read (default ${DEFAULT_MAX_MB})
   --progress P     tty | plain | none (default: tty on a terminal, plain otherwise)
@@ -225,6 +228,7 @@ async function extractCommand(args: string[]): Promise<number> {
     format: { type: 'string' },
     from: { type: 'string' },
     'include-text': { type: 'boolean' },
+    ocr: { type: 'boolean' },
     ndjson: { type: 'boolean' },
     'max-size': { type: 'string' },
     model: { type: 'string' },
@@ -258,7 +262,7 @@ async function extractCommand(args: string[]): Promise<number> {
         if (info.size > limit) throw new MinutesError('E_INPUT_TOO_LARGE', `${(info.size / 1e6).toFixed(1)} MB is over the ${limit / 1e6} MB limit; raise --max-size or split the file`);
         bytes = readFileSync(file);
       }
-      documents.push(...(await extractSource(bytes, { name: file === '-' ? 'stdin' : file, from: values.from as string | undefined, grammar: grammar as never, model, includeText: Boolean(values['include-text']), maxChars: limit })));
+      documents.push(...(await extractSource(bytes, { name: file === '-' ? 'stdin' : file, from: values.from as string | undefined, grammar: grammar as never, model, includeText: Boolean(values['include-text']), ocr: Boolean(values.ocr), maxChars: limit })));
     } catch (error) {
       const e = errorRecord(error);
       if (e.code === 'E_GRAMMAR_UNKNOWN' || e.code === 'E_GRAMMAR_INVALID' || e.code === 'E_MODEL_INVALID' || e.code === 'E_USAGE') fail(e.code, e.message, file);
@@ -306,6 +310,7 @@ async function batchCommand(args: string[]): Promise<number> {
     from: { type: 'string' },
     grammar: { type: 'string' },
     'include-text': { type: 'boolean' },
+    ocr: { type: 'boolean' },
     'max-size': { type: 'string' },
     progress: { type: 'string' },
     model: { type: 'string' },
@@ -334,6 +339,7 @@ async function batchCommand(args: string[]): Promise<number> {
     from: values.from as string | undefined,
     grammar,
     includeText: Boolean(values['include-text']),
+    ocr: Boolean(values.ocr),
     db: values.db as string | undefined,
     maxBytes: maxBytes(values['max-size'] as string | undefined),
     version: modelPath ? `${version}+model.${createHash('sha256').update(readFileSync(modelPath)).digest('hex').slice(0, 12)}` : version,

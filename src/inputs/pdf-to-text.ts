@@ -8,6 +8,7 @@
  */
 import { InputError, type SourceText } from './types.js';
 import { PRIVATE_USE_BULLETS } from '../text/strings.js';
+import type { RenderablePdf } from './ocr.js';
 
 interface TextItem {
   str: string;
@@ -48,7 +49,12 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
 // pdfjs-dist is ESM-only and large: load it on first use, by dynamic import (works from the CJS build too).
 const loadPdfJs = () => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
-export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
+export interface PdfOptions {
+  /** Read a PDF without a usable text layer (a scan, a garbled font mapping) by OCR instead of failing. */
+  ocr?: boolean;
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<SourceText> {
   const pdfjs = await loadPdfJs();
   let doc;
   try {
@@ -66,8 +72,10 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText> {
       pages.push(layoutPage(content.items.filter((i) => 'str' in i) as unknown as TextItem[]));
       page.cleanup();
     }
-    if (pages.every((t) => t.text.trim() === '')) {
-      throw new InputError('E_NO_TEXT_LAYER', 'no text layer — run OCR first (the PDF holds page images, not text)');
+    const noTextLayer = pages.every((t) => t.text.trim() === '');
+    if ((noTextLayer || isGarbled(pages.map((t) => t.text).join('\n'))) && options.ocr) return await readByOcr(doc as unknown as RenderablePdf);
+    if (noTextLayer) {
+      throw new InputError('E_NO_TEXT_LAYER', 'no text layer — run OCR first, or extract with --ocr (the PDF holds page images, not text)');
     }
     if (isGarbled(pages.map((t) => t.text).join('\n'))) {
       throw new InputError(
@@ -135,6 +143,25 @@ interface PageText {
 // Symbol and Wingdings fonts put their bullets in the text layer as private-use code points: the text reads
 // them as the bullets they are.
 const PRIVATE_USE_BULLET = new RegExp(`[${PRIVATE_USE_BULLETS}]`, 'g');
+
+/** The pages read by OCR, one after another, each starting a paragraph. */
+async function readByOcr(doc: RenderablePdf): Promise<SourceText> {
+  const { ocrPages } = await import('./ocr.js');
+  const pageStarts: number[] = [];
+  let text = '';
+  for (const page of await ocrPages(doc)) {
+    pageStarts.push(text.length);
+    text += `${page.trim()}\n\n`;
+  }
+  return {
+    format: 'pdf',
+    text,
+    part: null,
+    pageStarts,
+    ocr: true,
+    warnings: [{ code: 'W_OCR', message: 'the PDF has no usable text layer: its pages were read by OCR, so words can be misread — check the records against the pages' }],
+  };
+}
 
 /**
  * A line that is page furniture when it opens or closes a page: a page number ("3", "- 3 -", "Page 3 of 8"),

@@ -16,6 +16,8 @@ export interface ReadOptions {
   name?: string | null;
   /** Force a format: text, markdown, html, moderngov-xml, pdf, docx. */
   from?: string;
+  /** Read PDFs without a usable text layer by OCR (needs the optional tesseract.js packages). */
+  ocr?: boolean;
 }
 
 export async function readSource(bytes: Uint8Array, options: ReadOptions = {}): Promise<SourceText[]> {
@@ -23,7 +25,7 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions = {}): 
   const format = detectFormat(bytes, options.name ?? null, options.from);
   switch (format) {
     case 'pdf':
-      return [await (await import('./pdf-to-text.js')).readPdf(bytes)];
+      return [await (await import('./pdf-to-text.js')).readPdf(bytes, { ocr: options.ocr })];
     case 'docx':
       return [await (await import('./docx-to-text.js')).readDocx(bytes)];
     case 'html': {

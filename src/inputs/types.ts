@@ -11,6 +11,8 @@ export interface SourceText {
   part: string | null;
   /** For PDFs: the offset in `text` where each page starts (page 1 first). */
   pageStarts: number[] | null;
+  /** The text was read by OCR from page images (a scanned PDF read with `ocr: true`). */
+  ocr?: boolean;
   /** Problems met while reading that did not stop it (e.g. text decoded as Windows-1252). */
   warnings: { code: string; message: string }[];
 }

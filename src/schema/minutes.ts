@@ -27,6 +27,7 @@ const recordBase = {
     .optional()
     .describe('When the learned model decided the record: the features that weighed most, strongest first (e.g. "g:_base/resolved-that", "cue:requests-that").'),
   page: z.number().int().positive().optional().describe('For PDF inputs: the page the record starts on.'),
+  ocr: z.boolean().optional().describe('True when the record was read by OCR from a page image (a scanned PDF read with --ocr): its words may be misread.'),
 };
 
 export const SourceSchema = z.object({
@@ -39,6 +40,7 @@ export const SourceSchema = z.object({
     .optional()
     .describe('The text extracted from a non-text input (HTML, XML, PDF, Word): what the spans point into.'),
   part: z.string().nullable().optional().describe('Which document of a file holding several (a ModernGov XML meeting).'),
+  ocr: z.boolean().optional().describe('True when the text was read by OCR from page images (a PDF without a usable text layer, read with --ocr).'),
 });
 
 export const MeetingSchema = z.object({
