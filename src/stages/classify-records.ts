@@ -162,6 +162,22 @@ const NEVER_AN_ACTION = new RegExp(
   'i',
 );
 
+/**
+ * A witness is a person, listed once however many items they present ("Mr Oakford" introducing two reports,
+ * or named by a list and again by a sentence): the first record stands; by name, or by role when none.
+ */
+function oncePerPerson(ctx: Context, witnesses: Drafts['witnesses']): Drafts['witnesses'] {
+  const seen = new Set<string>();
+  return witnesses.filter((w) => {
+    const who = w.nameSpan ? `name:${slice(ctx, w.nameSpan)}` : w.roleSpan ? `role:${slice(ctx, w.roleSpan)}` : null;
+    if (who === null) return true;
+    const key = who.toLowerCase().replace(/[^\p{L}\p{N}:]+/gu, ' ').trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The probability and evidence the model gives a candidate for one type. */
 export function judge(model: Model, type: ModelType, c: Candidate, explain = false): { p: number; keep: boolean; evidence: string[] } {
   const m = model.types[type];
@@ -256,6 +272,7 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
     }
     (drafts[family] as DraftRecord[]) = kept;
   }
+  drafts.witnesses = oncePerPerson(ctx, drafts.witnesses);
   for (const a of drafts.actions) {
     if (!a.from) continue;
     const list = a.from.type === 'resolution' ? drafts.resolutions : drafts.recommendations;

@@ -275,10 +275,11 @@ export function proposeWitnesses(ctx: Context): Witness[] {
       if (overlaps(span, out)) continue;
       // A sentence a witness rule read is proposed again only for the people the rule missed.
       const drafted = ctx.drafts.witnesses.filter((w) => spansMeet(w.span, span));
-      // The presenters are the agent the sentence opens with (an opening "Then" or "Also" skipped):
+      // The presenters are the agent the sentence opens with (an opening "Then" or "Also", or an opening phrase
+      // of time or place up to its comma — "In December, Mr X presented …" — skipped):
       // "X and Y presented", "X, Role, and Y, Role, introduced", "Mr X (objector) attended and addressed".
       // A numbered paragraph's number ("8.", "(b)") is not part of the agent either.
-      const skip = /^(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+)?(?:(?:Then|Also|Finally|Next|Subsequently|Lastly)\s*,?\s+)?/.exec(s.text)?.[0].length ?? 0;
+      const skip = /^(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+)?(?:(?:Then|Also|Finally|Next|Subsequently|Lastly)\s*,?\s+|(?:In|On|At|During|Following|After|Before|Since|Earlier|Later)\s+[^,]{1,40},\s+)?/.exec(s.text)?.[0].length ?? 0;
       const agentEnd = skip + leadingAgent(s.text.slice(skip));
       if (agentEnd <= skip) continue;
       // The agent must be the one presenting: the verb follows it ("X presented", "X, Role, introduced",
