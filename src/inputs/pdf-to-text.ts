@@ -288,7 +288,8 @@ function layoutPage(pageItems: TextItem[]): PageText {
    * lines meet (a bold heading above body text) is a break too.
    */
   function noRoomFor(next: Line, previous: Line): boolean {
-    if (!reachesMargin(previous)) return false;
+    // The word test decides; a line ending before 60% of the width is a break whatever follows it.
+    if (previous.right < leftMargin + (rightMargin - leftMargin) * 0.6) return false;
     if (previous.lastFont && next.firstFont && previous.lastFont !== next.firstFont) return false;
     const text = next.text.trimStart();
     const perUnit = (next.right - next.left) / Math.max(1, glyphUnits(text));
@@ -322,9 +323,11 @@ const glyphUnits = (text: string): number => [...text].reduce((sum, c) => sum + 
 /**
  * Does `next` open a line of its own rather than continue `previous` (wrapped)? A list marker always does
  * ("1.", "(a)", "b)", roman "xii)" and "5vi)"; also a bullet alone on its line, its item on the next);
- * after a sentence end, so does a label ("RESOLVED:", "Minutes:", an all-capitals word).
+ * after a sentence end, so does a label ("RESOLVED:", "Minutes:", an all-capitals word) or a short heading.
  */
 function opensNewLine(next: string, previous: string): boolean {
   if (/^\s*(?:[•·▪◦\-–*o](?:\s|$)|\(?\d{1,3}[.)]\s|\d{1,3}\.\d{1,3}\s|\([a-z]{1,4}\)\s|[a-z]\)\s|\d{0,3}[ivx]{1,5}\)\s)/.test(next)) return true;
-  return /[.:;!?]$/.test(previous.trimEnd()) && /^\s*(?:[A-Z]{3,}\b|[A-Z][\w ]{0,30}:)/.test(next);
+  // A short line of a few capitalised words without a stop of its own ("Recommendation", "Matters Arising")
+  // is a heading too.
+  return /[.:;!?]$/.test(previous.trimEnd()) && /^\s*(?:[A-Z]{3,}\b|[A-Z][\w ]{0,30}:|[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){0,3}\s*$)/.test(next);
 }
