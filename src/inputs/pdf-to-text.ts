@@ -165,9 +165,10 @@ async function readByOcr(doc: RenderablePdf): Promise<SourceText> {
 
 /**
  * A line that is page furniture when it opens or closes a page: a page number ("3", "- 3 -", "Page 3 of 8"),
- * or a short running line ending in one ("December 19, 2023 – Minutes – Page 2").
+ * a short running line ending in one ("December 19, 2023 – Minutes – Page 2"), or the line a parish minute book
+ * has the chair sign on every page ("Signed ________ Dated ________").
  */
-const PAGE_FURNITURE = /^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:.{0,80}?[\s–—|-])?Page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
+const PAGE_FURNITURE = /^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:.{0,80}?[\s–—|-])?Page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|Signed\s*[._…]{3,}.{0,80})$/i;
 
 /** A list marker and the space after it: "1. ", "(a) ", "a. ", "13.1 ", "• ". */
 const LIST_MARKER = /^\s*(?:[•·▪◦\-–*o]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[a-z]{1,4}[.)])\s+/;
@@ -326,7 +327,7 @@ const glyphUnits = (text: string): number => [...text].reduce((sum, c) => sum + 
  * after a sentence end, so does a label ("RESOLVED:", "Minutes:", an all-capitals word) or a short heading.
  */
 function opensNewLine(next: string, previous: string): boolean {
-  if (/^\s*(?:[•·▪◦\-–*o](?:\s|$)|\(?\d{1,3}[.)]\s|\d{1,3}\.\d{1,3}\s|\([a-z]{1,4}\)\s|[a-z]\)\s|\d{0,3}[ivx]{1,5}\)\s)/.test(next)) return true;
+  if (/^\s*(?:[•·▪◦\-–*o](?:\s|$)|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\([a-z]{1,4}\)\s|[a-z]\)\s|\d{0,3}[ivx]{1,5}\)\s)/.test(next)) return true;
   // A short line of a few capitalised words without a stop of its own ("Recommendation", "Matters Arising")
   // is a heading too.
   return /[.:;!?]$/.test(previous.trimEnd()) && /^\s*(?:[A-Z]{3,}\b|[A-Z][\w ]{0,30}:|[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){0,3}\s*$)/.test(next);
