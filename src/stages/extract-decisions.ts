@@ -161,7 +161,7 @@ function isDecisionSentence(ctx: Context, text: string): boolean {
 }
 
 /** Decision rules that decide their whole sentence wherever in it they match ("… after discussion, the Councillors resolved to …"). */
-const MID_SENTENCE_DECISIONS = /\/(?:correct-record|members-resolved-to)$/;
+const MID_SENTENCE_DECISIONS = /\/(?:correct-record|members-resolved-to|proposed-seconded-agreed)$/;
 
 /**
  * A motion and its outcome: "THAT we donate $100 to … Carried." (North American, Australian and New Zealand
@@ -244,6 +244,9 @@ function takeUnlabelled(ctx: Context, i: number): void {
     } else if (k === 0 && hit.rule.id.endsWith('correct-record')) {
       pushRecord(ctx, 'resolutions', { start: sentence.start, end: sentence.end, number: null, unit: i }, u, hit.rule.id);
       u.pointStart = sentences[1].start;
+    } else if (MID_SENTENCE_DECISIONS.test(hit.rule.id)) {
+      // "Item. It was proposed by X, seconded by Y and agreed to … . Clerk": the decision in the middle.
+      pushRecord(ctx, 'resolutions', { start: sentence.start, end: sentence.end, number: null, unit: i }, u, hit.rule.id);
     }
     return;
   }
