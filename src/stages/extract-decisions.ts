@@ -160,6 +160,41 @@ function isDecisionSentence(ctx: Context, text: string): boolean {
   return hit !== null;
 }
 
+/** Is the content unit before unit `i` (in the same item) a decision the rules took? */
+function followsDecision(ctx: Context, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const v = ctx.units[j];
+    if (v.role === 'chrome') continue;
+    return v.item === ctx.units[i].item && v.consumedBy === 'resolutions';
+  }
+  return false;
+}
+
+/** How many lines a decision's list may run to ("resolved to pay:" and the payments). */
+const DECISION_LIST_MAX = 30;
+
+/**
+ * A decision ending in a colon ("The Councillors resolved to pay :") goes on with its list: the list items
+ * or short rows after it in the same item (GUIDE.md: a list that completes one decision stays in it).
+ * Returns where the list ends, or null when the decision does not open one. The rows are taken.
+ */
+function listEnd(ctx: Context, i: number): number | null {
+  const { units, grammar } = ctx;
+  if (!/:-?\s*$/.test(units[i].text)) return null;
+  let end: number | null = null;
+  for (let j = i + 1; j < units.length && j <= i + DECISION_LIST_MAX; j++) {
+    const v = units[j];
+    if (v.role === 'chrome') continue;
+    // Short rows read as headings ("Metcalfes £ 205.88 Scalpings") belong to the list; a new item does not.
+    if ((v.role !== 'content' && v.role !== 'heading') || v.consumedBy || v.item !== units[i].item) break;
+    if (!v.marker && (v.text.length > 120 || /[.!?]$/.test(v.text.trim()))) break;
+    if (grammar.first('resolutionLabel', v.text)?.match.index === 0 || grammar.test('actionLine', v.text)) break;
+    v.consumedBy = 'resolutions';
+    end = v.end;
+  }
+  return end;
+}
+
 /** Decision rules that decide their whole sentence wherever in it they match ("… after discussion, the Councillors resolved to …"). */
 const MID_SENTENCE_DECISIONS = /\/(?:correct-record|members-resolved-to|proposed-seconded-agreed)$/;
 
@@ -234,12 +269,15 @@ function takeUnlabelled(ctx: Context, i: number): void {
     if (!hit) continue;
     const anchored = hit.match.index === 0 || MID_SENTENCE_DECISIONS.test(hit.rule.id);
     if (!anchored) continue;
+    // "Proposed by X, seconded by Y, and carried." right after a decision is that decision's vote.
+    // (A sentence naming its matter first, "Giles Horner – proposed by …", is a decision of its own.)
+    if (hit.rule.id.endsWith('/proposed-seconded-agreed') && k === 0 && hit.match.index === 0 && followsDecision(ctx, i)) return;
     // A decision opening a paragraph takes the paragraph; one closing it is cut off the point.
     if (k === 0 && sentences.length === 1) {
-      pushRecord(ctx, 'resolutions', { start: u.start, end: u.end, number: null, unit: i }, u, hit.rule.id);
+      pushRecord(ctx, 'resolutions', { start: u.start, end: listEnd(ctx, i) ?? u.end, number: null, unit: i }, u, hit.rule.id);
       u.consumedBy = 'resolutions';
     } else if (k === sentences.length - 1) {
-      pushRecord(ctx, 'resolutions', { start: sentence.start, end: sentence.end, number: null, unit: i }, u, hit.rule.id);
+      pushRecord(ctx, 'resolutions', { start: sentence.start, end: listEnd(ctx, i) ?? sentence.end, number: null, unit: i }, u, hit.rule.id);
       u.pointEnd = sentence.start;
     } else if (k === 0 && hit.rule.id.endsWith('correct-record')) {
       pushRecord(ctx, 'resolutions', { start: sentence.start, end: sentence.end, number: null, unit: i }, u, hit.rule.id);
