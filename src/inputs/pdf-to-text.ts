@@ -168,7 +168,7 @@ async function readByOcr(doc: RenderablePdf): Promise<SourceText> {
  * a short running line ending in one ("December 19, 2023 – Minutes – Page 2"), or the line a parish minute book
  * has the chair sign on every page ("Signed ________ Dated ________").
  */
-const PAGE_FURNITURE = /^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:.{0,80}?[\s–—|-])?Page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|Signed\s*[._…]{3,}.{0,80})$/i;
+const PAGE_FURNITURE = /^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:.{0,80}?[\s–—|-])?Page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|Signed\s?[._…]{3}[^\n]{0,160})$/i;
 
 /** A list marker and the space after it: "1. ", "(a) ", "a. ", "13.1 ", "• ". */
 const LIST_MARKER = /^\s*(?:[•·▪◦\-–*o]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[a-z]{1,4}[.)])\s+/;

@@ -279,7 +279,7 @@ export function proposeWitnesses(ctx: Context): Witness[] {
       // of time or place up to its comma — "In December, Mr X presented …" — skipped):
       // "X and Y presented", "X, Role, and Y, Role, introduced", "Mr X (objector) attended and addressed".
       // A numbered paragraph's number ("8.", "(b)") is not part of the agent either.
-      const skip = /^(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+)?(?:(?:Then|Also|Finally|Next|Subsequently|Lastly)\s*,?\s+|(?:In|On|At|During|Following|After|Before|Since|Earlier|Later)\s+[^,]{1,40},\s+)?/.exec(s.text)?.[0].length ?? 0;
+      const skip = /^(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+)?(?:(?:Then|Also|Finally|Next|Subsequently|Lastly)\s*,?\s+|(?:In|On|At|During|Following|After|Before|Since|Earlier|Later)\s[^,]{1,40},\s+)?/.exec(s.text)?.[0].length ?? 0;
       const agentEnd = skip + leadingAgent(s.text.slice(skip));
       if (agentEnd <= skip) continue;
       // The agent must be the one presenting: the verb follows it ("X presented", "X, Role, introduced",
