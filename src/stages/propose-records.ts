@@ -318,6 +318,9 @@ const SUBJECT_OWNER = new RegExp(`^(?:(?:It\\s+was\\s+agreed|Agreed|That|that)\\
 const BARE_VERB_OWNER = new RegExp(`^(?:That|that)\\s+${AGENT}\\s+(?!be\\b|is\\b|are\\b|was\\b|were\\b|has\\b|have\\b)[a-z]{3,}(?<!s)\\b`);
 const OFFICERS_OWNER = /^(?<who>Officers)\s+(?!be\b|are\b|were\b|have\b)[a-z]{3,}(?<!s)\b/;
 const MEETING_OWNER = /\bmeetings?\s+of\s+the\s+(?<who>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|for|the)){0,7})\s+be\s+(?:held|scheduled|arranged|convened)\b/;
+// "… of age, Ms Coombs offered to provide …", "… and Mrs Chandler offered to circulate …": a person's
+// undertaking after a comma or "and", later in the sentence than its start.
+const UNDERTAKING_OWNER = /(?:,|\band)\s(?<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|The)\s)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})\s(?:offered|agreed|undertook|promised)\sto\s[a-z]/;
 // "(3.5) Welcome Packs – RM to distribute …": an action log's item title before a dash is not the clause.
 const TITLE_BEFORE_DASH = /^(?:\([\d.]+\)\s*)?[^–—]{1,60}?\s[–—-]\s+(?=\S)/;
 
@@ -332,7 +335,7 @@ export function clauseOwners(ctx: Context, span: DraftSpan): DraftOwner[] {
     start += title[0].length;
     text = text.slice(title[0].length);
   }
-  const m = SUBJECT_OWNER.exec(text) ?? BARE_VERB_OWNER.exec(text) ?? OFFICERS_OWNER.exec(text) ?? MEETING_OWNER.exec(text);
+  const m = SUBJECT_OWNER.exec(text) ?? BARE_VERB_OWNER.exec(text) ?? OFFICERS_OWNER.exec(text) ?? MEETING_OWNER.exec(text) ?? UNDERTAKING_OWNER.exec(text);
   if (!m?.groups?.who) return [];
   const who = m.groups.who;
   const at = start + m.index + m[0].indexOf(who);
