@@ -4,7 +4,7 @@
  * canvas, the image put in a PDF), plus the real scanned minutes in ../shared/realdocs (18) when present.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -87,8 +87,13 @@ describe.skipIf(!ocrInstalled)('OCR of PDFs without a text layer', () => {
 
   it('the command line reads a scan with --ocr', async () => {
     const file = join(process.env.TMPDIR ?? '/tmp', `committee-minutes-ocr-${process.pid}.pdf`);
-    (await import('node:fs')).writeFileSync(file, await scannedPdf(LINES));
-    const out = JSON.parse(execFileSync('node', ['dist/cli.js', 'extract', file, '--ocr'], { encoding: 'utf8' }));
+    writeFileSync(file, await scannedPdf(LINES));
+    let out;
+    try {
+      out = JSON.parse(execFileSync('node', ['dist/cli.js', 'extract', file, '--ocr'], { encoding: 'utf8' }));
+    } finally {
+      rmSync(file, { force: true });
+    }
     expect(out.source.ocr).toBe(true);
     expect(out.resolutions.length).toBeGreaterThan(0);
   }, 60_000);

@@ -73,11 +73,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       page.cleanup();
     }
     const noTextLayer = pages.every((t) => t.text.trim() === '');
-    if ((noTextLayer || isGarbled(pages.map((t) => t.text).join('\n'))) && options.ocr) return await readByOcr(doc as unknown as RenderablePdf);
+    const garbled = !noTextLayer && isGarbled(pages.map((t) => t.text).join('\n'));
+    if ((noTextLayer || garbled) && options.ocr) return await readByOcr(doc as unknown as RenderablePdf);
     if (noTextLayer) {
       throw new InputError('E_NO_TEXT_LAYER', 'no text layer — run OCR first, or extract with --ocr (the PDF holds page images, not text)');
     }
-    if (isGarbled(pages.map((t) => t.text).join('\n'))) {
+    if (garbled) {
       throw new InputError(
         'E_GARBLED_TEXT_LAYER',
         "the PDF's text layer is garbled (its fonts map glyphs to the wrong characters, so the text reads as symbols) — run OCR on the page images instead, or ask the publisher for a PDF saved with its text",
@@ -248,22 +249,19 @@ function layoutPage(pageItems: TextItem[]): PageText {
     }
   }
   lines.sort((a, b) => b.y - a.y || a.left - b.left);
-  // Page numbers and running lines ("Page 2 of 3", "December 19, 2023 – Minutes – Page 2") at the top or the
-  // bottom of the page: kept in the text, but out of the flow, so a paragraph runs on over them.
-  const inked = lines.filter((l) => l.text.trim());
+  // The lines with ink, top to bottom. Page numbers and running lines ("Page 2 of 3", "December 19, 2023 –
+  // Minutes – Page 2") at the top or the bottom of the page are kept in the text, but out of the flow, so a
+  // paragraph runs on over them.
+  const flow = lines.filter((l) => l.text.trim());
   const head: string[] = [];
   const foot: string[] = [];
-  while (inked.length > 1 && PAGE_FURNITURE.test(inked[0].text.trim())) head.push(inked.shift()!.text.trim());
-  while (inked.length > 1 && PAGE_FURNITURE.test(inked[inked.length - 1].text.trim())) foot.unshift(inked.pop()!.text.trim());
-  const body = lines.filter((l) => inked.includes(l));
-  lines.length = 0;
-  lines.push(...body);
-  const rightMargin = Math.max(...lines.map((l) => l.right));
-  const leftMargin = Math.min(...lines.map((l) => l.left));
+  while (flow.length > 1 && PAGE_FURNITURE.test(flow[0].text.trim())) head.push(flow.shift()!.text.trim());
+  while (flow.length > 1 && PAGE_FURNITURE.test(flow[flow.length - 1].text.trim())) foot.unshift(flow.pop()!.text.trim());
+  const rightMargin = Math.max(...flow.map((l) => l.right));
+  const leftMargin = Math.min(...flow.map((l) => l.left));
   let out = '';
-  lines.forEach((line, i) => {
-    if (!line.text.trim()) return;
-    const previous = lines[i - 1];
+  flow.forEach((line, i) => {
+    const previous = flow[i - 1];
     if (previous && out) {
       const gap = previous.y - line.y;
       const wrapped = noRoomFor(line, previous) && gap < previous.height * 1.6 && !opensNewLine(line.text, previous.text) && line.left <= (previous.textLeft ?? previous.left) + 2;
@@ -273,7 +271,7 @@ function layoutPage(pageItems: TextItem[]): PageText {
     const indent = Math.max(0, Math.round((line.left - leftMargin) / (line.height * 0.5)));
     out += (out.endsWith(' ') ? '' : ' '.repeat(Math.min(indent, 8))) + line.text.trimStart();
   });
-  const last = lines[lines.length - 1];
+  const last = flow[flow.length - 1];
   return { head, text: out + '\n', foot, endsWrapped: last ? reachesMargin(last) : false };
 
   function reachesMargin(line: Line): boolean {

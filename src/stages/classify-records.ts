@@ -231,11 +231,11 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   for (const c of candidates) {
     if (c.family !== 'block') continue;
     const verdicts = Object.fromEntries(BLOCK_TYPES.map((type) => [type, judge(model, type, c)])) as Record<BlockType, ReturnType<typeof judge>>;
-    // A decision is not also a point (GUIDE.md): when a candidate passes as both, the surer reading wins,
-    // each probability measured against its own threshold.
     // The rest of a unit a decision rule cut in two is what the meeting heard before deciding: a point or
     // nothing, never a second decision ("The minutes had been circulated." before "All agreed … true record").
     if (c.features.includes('rest-of-decision-unit')) verdicts.resolutions.keep = verdicts.recommendations.keep = false;
+    // A decision is not also a point (GUIDE.md): when a candidate passes as both, the surer reading wins,
+    // each probability measured against its own threshold.
     const margin = (type: BlockType) => verdicts[type].p - model.types[type].threshold;
     if (verdicts.discussionPoints.keep && (verdicts.resolutions.keep || verdicts.recommendations.keep)) {
       if (margin('discussionPoints') > Math.max(margin('resolutions'), margin('recommendations'))) verdicts.resolutions.keep = verdicts.recommendations.keep = false;
