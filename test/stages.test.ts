@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText, toInputSpan } from '../src/stages/normalise-text.js';
-import { parseBlocks } from '../src/stages/parse-blocks.js';
+import { CHUNK_CHARS, DISABLED_CONSTRUCTS, parseBlocks } from '../src/stages/parse-blocks.js';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root } from 'mdast';
 import { readLines, readMarker } from '../src/stages/read-lines.js';
 import { groupUnits, isHeadingLike } from '../src/stages/group-units.js';
 import { builtinGrammar } from '../src/grammar/builtin.js';
@@ -46,9 +49,29 @@ describe('normalise-text', () => {
 describe('parse-blocks', () => {
   it('reads markdown-looking minutes as plain paragraphs with offsets', () => {
     const text = '    13.1 indented text\n\n# not a heading\n\nTitle\n---\n\n* not emphasis *\n\n5. not a list';
-    const { tree, blocks } = parseBlocks(text);
-    expect(tree.children.every((c) => c.type === 'paragraph')).toBe(true);
+    const { blocks } = parseBlocks(text);
     expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual(['13.1 indented text', '# not a heading', 'Title\n---', '* not emphasis *', '5. not a list']);
+  });
+});
+
+describe('parse-blocks in pieces', () => {
+  it('gives a long text the blocks of one whole parse, cut at blank lines only', () => {
+    // Paragraphs of varied shape (indents, blank lines holding spaces, runs of blank lines) past several pieces.
+    const shapes = ['RESOLVED that the report be noted.', '  13.1 The Committee\nconsidered the report\n   and asked', '* not a list *\n- nor this', '# Title\n---'];
+    const parts: string[] = [];
+    for (let i = 0; parts.join('').length < CHUNK_CHARS * 3.5; i++) parts.push(`${shapes[i % shapes.length]} ${i}`, i % 7 === 0 ? '\n \t\n\n' : '\n\n');
+    const text = parts.join('');
+    const blocks = parseBlocks(text).blocks;
+    expect(blocks.length).toBeGreaterThan(100);
+    // The same text parsed whole, as the stage did before it parsed in pieces.
+    const whole = unified()
+      .use(remarkParse)
+      .use(function (this: { data(): Record<string, unknown[]> }) {
+        (this.data().micromarkExtensions ??= []).push({ disable: { null: [...DISABLED_CONSTRUCTS] } });
+      } as never)
+      .parse(text) as Root;
+    expect(blocks).toEqual(whole.children.map((n) => ({ start: n.position!.start.offset, end: n.position!.end.offset })));
+    expect(blocks.every((b, i) => i === 0 || b.start > blocks[i - 1].end)).toBe(true);
   });
 });
 
