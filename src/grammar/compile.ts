@@ -39,9 +39,11 @@ export interface CompiledRule extends Rule {
 export interface RuleMatch {
   rule: CompiledRule;
   match: RegExpExecArray;
-  /** Named groups of the match (empty object when none). */
-  groups: Record<string, string | undefined>;
+  /** Named groups of the match (an empty object when none). Read-only: shared with the match. */
+  groups: Readonly<Record<string, string | undefined>>;
 }
+
+const NO_GROUPS: Readonly<Record<string, string | undefined>> = Object.freeze({});
 
 // One table for every grammar: the same text is probed by several grammars in a row (detection) and the
 // table depends on the text alone. Matching is synchronous, so no two texts are ever marked at once.
@@ -72,11 +74,13 @@ export class Grammar {
     return this.byKind.get(kind) ?? [];
   }
 
-  /** The text a rule of `kind` may see (at most its limit) and the rules that apply to it (see LINE_LIMIT). */
-  private bounded(kind: RuleKind, text: string): { text: string; rules: readonly CompiledRule[] } {
-    const limit = limitOf(kind);
-    if (text.length <= limit) return { text, rules: this.rulesOf(kind) };
-    return { text: text.slice(0, limit), rules: this.rulesOf(kind).filter((rule) => !rule.anchoredEnd) };
+  /** The rules that apply to text over the limit of their kind (those not anchored at the end; see LINE_LIMIT). */
+  private readonly longTextRules = new Map<RuleKind, CompiledRule[]>();
+  private rulesFor(kind: RuleKind, long: boolean): readonly CompiledRule[] {
+    if (!long) return this.rulesOf(kind);
+    let rules = this.longTextRules.get(kind);
+    if (!rules) this.longTextRules.set(kind, (rules = this.rulesOf(kind).filter((rule) => !rule.anchoredEnd)));
+    return rules;
   }
 
   /** Can `rule` match `text` at all? False when the text lacks every one of the rule's needles. */
@@ -89,12 +93,14 @@ export class Grammar {
 
   /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
   first(kind: RuleKind, text: string): RuleMatch | null {
-    const { text: bounded, rules } = this.bounded(kind, text);
-    for (const rule of rules) {
+    const limit = limitOf(kind);
+    const long = text.length > limit;
+    const bounded = long ? text.slice(0, limit) : text;
+    for (const rule of this.rulesFor(kind, long)) {
       if (!this.mayMatch(rule, bounded)) continue;
       rule.regex.lastIndex = 0;
       const match = rule.regex.exec(bounded);
-      if (match) return this.hit({ rule, match, groups: { ...(match.groups ?? {}) } });
+      if (match) return this.hit({ rule, match, groups: match.groups ?? NO_GROUPS });
     }
     return null;
   }
@@ -107,12 +113,14 @@ export class Grammar {
   /** The earliest match of any rule of `kind` in `text` (ties go to grammar order). */
   earliest(kind: RuleKind, text: string): RuleMatch | null {
     let best: RuleMatch | null = null;
-    const { text: bounded, rules } = this.bounded(kind, text);
-    for (const rule of rules) {
+    const limit = limitOf(kind);
+    const long = text.length > limit;
+    const bounded = long ? text.slice(0, limit) : text;
+    for (const rule of this.rulesFor(kind, long)) {
       if (!this.mayMatch(rule, bounded)) continue;
       rule.regex.lastIndex = 0;
       const match = rule.regex.exec(bounded);
-      if (match && (!best || match.index < best.match.index)) best = { rule, match, groups: { ...(match.groups ?? {}) } };
+      if (match && (!best || match.index < best.match.index)) best = { rule, match, groups: match.groups ?? NO_GROUPS };
     }
     return best ? this.hit(best) : null;
   }
@@ -120,11 +128,13 @@ export class Grammar {
   /** Every match of every rule of `kind` in `text`, in text order. */
   all(kind: RuleKind, text: string): RuleMatch[] {
     const out: RuleMatch[] = [];
-    const { text: bounded, rules } = this.bounded(kind, text);
-    for (const rule of rules) {
+    const limit = limitOf(kind);
+    const long = text.length > limit;
+    const bounded = long ? text.slice(0, limit) : text;
+    for (const rule of this.rulesFor(kind, long)) {
       if (!this.mayMatch(rule, bounded)) continue;
       for (const match of bounded.matchAll(rule.globalRegex)) {
-        out.push(this.hit({ rule, match: match as RegExpExecArray, groups: { ...(match.groups ?? {}) } }));
+        out.push(this.hit({ rule, match: match as RegExpExecArray, groups: match.groups ?? NO_GROUPS }));
         if (match[0].length === 0) break;
       }
     }

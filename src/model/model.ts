@@ -55,3 +55,64 @@ export function serialiseModel(model: Model): string {
   const types = MODEL_TYPES.map((t) => `    ${JSON.stringify(t)}: ${JSON.stringify(model.types[t])}`).join(',\n');
   return `{\n  "id": ${JSON.stringify(model.id)},\n  "featureVersion": ${model.featureVersion},\n  "trainedOn": ${JSON.stringify(model.trainedOn)},\n  "types": {\n${types}\n  }\n}\n`;
 }
+
+/**
+ * The weights of every type in one table: a feature's weights for all six types in one array (0 where a type
+ * has none), so a candidate's scores take one lookup per feature instead of one per feature and type. Built
+ * once per model object. The sums are the same as logistic.ts's `score` (adding 0 changes nothing).
+ */
+const weightTables = new WeakMap<Model, Map<string, Float64Array>>();
+export function weightTable(model: Model): Map<string, Float64Array> {
+  let table = weightTables.get(model);
+  if (!table) {
+    table = new Map();
+    MODEL_TYPES.forEach((type, t) => {
+      for (const [feature, weight] of Object.entries(model.types[type].weights)) {
+        let row = table!.get(feature);
+        if (!row) table!.set(feature, (row = new Float64Array(MODEL_TYPES.length)));
+        row[t] = weight;
+      }
+    });
+    weightTables.set(model, table);
+  }
+  return table;
+}
+
+/** A candidate's raw scores (log-odds before calibration) for every type, in MODEL_TYPES order, and its features' weight rows. */
+export interface Scored {
+  scores: Float64Array;
+  /** Per feature, its weights for every type (undefined when no type has one). */
+  rows: (Float64Array | undefined)[];
+}
+
+export function rawScores(model: Model, features: readonly string[]): Scored {
+  const table = weightTable(model);
+  const scores = new Float64Array(MODEL_TYPES.length);
+  for (let t = 0; t < MODEL_TYPES.length; t++) scores[t] = model.types[MODEL_TYPES[t]].bias;
+  const rows: (Float64Array | undefined)[] = new Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    const row = table.get(features[i]);
+    rows[i] = row;
+    if (row) for (let t = 0; t < scores.length; t++) scores[t] += row[t];
+  }
+  return { scores, rows };
+}
+
+/**
+ * The features that pushed type `t`'s score most towards the predicted side, strongest first: the same
+ * list as logistic.ts's `evidence`, read from the rows rawScores found (a type's weight is never 0).
+ */
+export function evidenceOf(features: readonly string[], { rows }: Scored, t: number, positive: boolean, top = 3): string[] {
+  const seen = new Set<string>();
+  const weighed: [string, number][] = [];
+  for (let i = 0; i < features.length; i++) {
+    const w = rows[i]?.[t] ?? 0;
+    if (w === 0 || seen.has(features[i])) continue;
+    seen.add(features[i]);
+    if (positive ? w > 0 : w < 0) weighed.push([features[i], w]);
+  }
+  return weighed
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, top)
+    .map(([f]) => f);
+}

@@ -17,8 +17,8 @@
  */
 import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
 import { tightSpan } from '../context.js';
-import { evidence, probability } from '../model/logistic.js';
-import { BLOCK_TYPES, type BlockType, type Model, type ModelType } from '../model/model.js';
+import { evidence, probability, sigmoid } from '../model/logistic.js';
+import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, rawScores, type BlockType, type Model, type ModelType } from '../model/model.js';
 import { sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures } from '../model/features.js';
 import { collapse, splitSentences } from '../text/sentences.js';
 import { clauseOwners, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
@@ -36,6 +36,8 @@ export interface Candidate {
   origins: { type: BlockType; draft: Drafts[BlockType][number] }[];
   /** Witness, declaration and action candidates: the draft itself. */
   draft: DraftRecord | null;
+  /** Block candidates: the rest of a unit a decision rule cut in two (never a second decision). */
+  restOfDecision: boolean;
 }
 
 /** The unit holding offset `at` (units are in text order). */
@@ -56,10 +58,71 @@ function unitAt(ctx: Context, at: number): number {
 
 const slice = (ctx: Context, s: DraftSpan | null) => (s ? collapse(ctx.text.slice(s.start, s.end)) : '');
 
-export function collectCandidates(ctx: Context): Candidate[] {
+/**
+ * Every candidate, without its features yet (see featuresFor): the drafts of points, resolutions and
+ * recommendations merged by span, the units no draft touches, then the witnesses, declarations and actions
+ * the rules drafted and those proposed.
+ */
+function listCandidates(ctx: Context): Candidate[] {
   const { drafts, units } = ctx;
   if (!units.length) return [];
   const candidates: Candidate[] = [];
+  const bySpan = new Map<string, Candidate>();
+  const covered = new Uint8Array(units.length);
+  for (const type of BLOCK_TYPES) {
+    for (const draft of drafts[type]) {
+      const key = `${draft.span.start}:${draft.span.end}`;
+      let c = bySpan.get(key);
+      if (!c) {
+        const unit = unitAt(ctx, draft.span.start);
+        c = { family: 'block', span: draft.span, unit, text: slice(ctx, draft.span), features: [], origins: [], draft: null, restOfDecision: false };
+        bySpan.set(key, c);
+        candidates.push(c);
+      }
+      c.origins.push({ type, draft });
+      for (let i = unitAt(ctx, draft.span.start); i < units.length && units[i].start < draft.span.end; i++) covered[i] = 1;
+    }
+  }
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    // Page chrome and bare labels ("RESOLVED –", "Minutes:") are never records: no gold text has one.
+    if (covered[i] || u.role === 'chrome' || u.role === 'label') continue;
+    const span = tightSpan(ctx.text, u.pointStart ?? u.start, u.pointEnd ?? u.end);
+    if (span.end - span.start < 3) continue;
+    candidates.push({ family: 'block', span, unit: i, text: slice(ctx, span), features: [], origins: [], draft: null, restOfDecision: false });
+  }
+  // Units a decision rule cut in two ("The minutes had been circulated. All agreed this was a true record."):
+  // the part left over is what the meeting heard, not a second decision.
+  const decisionUnits = new Map<number, string>();
+  for (const d of drafts.resolutions) decisionUnits.set(unitAt(ctx, d.span.start), `${d.span.start}:${d.span.end}`);
+  for (const c of candidates) {
+    const cut = decisionUnits.get(c.unit);
+    c.restOfDecision = cut !== undefined && cut !== `${c.span.start}:${c.span.end}` && !c.origins.some((o) => o.type === 'resolutions');
+  }
+
+  const sentenceFamilies = [
+    ['witnesses', [...drafts.witnesses, ...proposeWitnesses(ctx)], (d: Drafts['witnesses'][number]) => `${slice(ctx, d.nameSpan)} ${slice(ctx, d.roleSpan)}`.trim()],
+    ['declarations', [...drafts.declarations, ...proposeDeclarations(ctx)], (d: Drafts['declarations'][number]) => `${slice(ctx, d.memberSpan)} ${slice(ctx, d.span)}`],
+    ['actions', [...drafts.actions, ...proposeActions(ctx)], (d: Drafts['actions'][number]) => slice(ctx, d.span)],
+  ] as const;
+  for (const [family, list, textOf] of sentenceFamilies) {
+    for (const draft of list as readonly DraftRecord[]) {
+      // Approving the minutes and the invitation to declare interests are never actions (NEVER_AN_ACTION).
+      if (family === 'actions') {
+        if (NEVER_AN_ACTION.test(slice(ctx, draft.span).slice(0, 400))) continue;
+        // A drafted action with nobody named: the clause's own subject may say who.
+        const a = draft as Drafts['actions'][number];
+        if (!a.owners.length) a.owners = clauseOwners(ctx, a.span);
+      }
+      const unit = unitAt(ctx, draft.span.start);
+      candidates.push({ family, span: draft.span, unit, text: (textOf as (d: DraftRecord) => string)(draft), features: [], origins: [], draft, restOfDecision: false });
+    }
+  }
+  return candidates;
+}
+
+/** A function that fills a candidate's features (model/features.ts); units' layout features are worked out once each. */
+function featuresFor(ctx: Context): (c: Candidate) => void {
   const unitFeatureCache = new Map<number, string[]>();
   const featuresOfUnit = (i: number) => {
     let f = unitFeatureCache.get(i);
@@ -70,82 +133,45 @@ export function collectCandidates(ctx: Context): Candidate[] {
     }
     return f;
   };
-
-  // Points, resolutions and recommendations: drafts merged by span, then the units no draft touches.
-  const bySpan = new Map<string, Candidate>();
-  const covered = new Set<number>();
-  for (const type of BLOCK_TYPES) {
-    for (const draft of drafts[type]) {
-      const key = `${draft.span.start}:${draft.span.end}`;
-      let c = bySpan.get(key);
-      if (!c) {
-        const unit = unitAt(ctx, draft.span.start);
-        c = { family: 'block', span: draft.span, unit, text: slice(ctx, draft.span), features: [], origins: [], draft: null };
-        bySpan.set(key, c);
-        candidates.push(c);
-      }
-      c.origins.push({ type, draft });
-      for (let i = unitAt(ctx, draft.span.start); i < units.length && units[i].start < draft.span.end; i++) covered.add(i);
-    }
-  }
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    // Page chrome and bare labels ("RESOLVED –", "Minutes:") are never records: no gold text has one.
-    if (covered.has(i) || u.role === 'chrome' || u.role === 'label') continue;
-    const span = tightSpan(ctx.text, u.pointStart ?? u.start, u.pointEnd ?? u.end);
-    if (span.end - span.start < 3) continue;
-    candidates.push({ family: 'block', span, unit: i, text: slice(ctx, span), features: [], origins: [], draft: null });
-  }
-  // Units a decision rule cut in two ("The minutes had been circulated. All agreed this was a true record."):
-  // the part left over is what the meeting heard, not a second decision.
-  const decisionUnits = new Map<number, string>();
-  for (const d of drafts.resolutions) decisionUnits.set(unitAt(ctx, d.span.start), `${d.span.start}:${d.span.end}`);
-  for (const c of candidates) {
+  return (c) => {
     const f = c.features;
-    f.push('bias-block');
-    const cut = decisionUnits.get(c.unit);
-    if (cut !== undefined && cut !== `${c.span.start}:${c.span.end}` && !c.origins.some((o) => o.type === 'resolutions')) f.push('rest-of-decision-unit');
-    if (c.origins.length === 0) f.push('from:none');
-    for (const o of c.origins) f.push(`from:${o.type}`, `rule:${o.draft.rule}`);
-    f.push(...featuresOfUnit(c.unit));
-    textFeatures(ctx, c.text, f, { unigrams: false, bigrams: true });
-    sentenceFeatures(ctx, splitSentences(c.text.slice(0, 4000)).map((x) => x.text), f);
-  }
-
-  // Witnesses, declarations and actions as the rules drafted them, then the proposals no rule made.
-  const sentenceFamilies = [
-    ['witnesses', [...drafts.witnesses, ...proposeWitnesses(ctx)], (d: Drafts['witnesses'][number]) => `${slice(ctx, d.nameSpan)} ${slice(ctx, d.roleSpan)}`.trim()],
-    ['declarations', [...drafts.declarations, ...proposeDeclarations(ctx)], (d: Drafts['declarations'][number]) => `${slice(ctx, d.memberSpan)} ${slice(ctx, d.span)}`],
-    ['actions', [...drafts.actions, ...proposeActions(ctx)], (d: Drafts['actions'][number]) => slice(ctx, d.span)],
-  ] as const;
-  for (const [family, list, textOf] of sentenceFamilies) {
-    for (const draft of list as readonly DraftRecord[]) {
-      const text = slice(ctx, draft.span);
-      // Approving the minutes and the invitation to declare interests are never actions (NEVER_AN_ACTION).
-      if (family === 'actions' && NEVER_AN_ACTION.test(text.slice(0, 400))) continue;
-      const unit = unitAt(ctx, draft.span.start);
-      // A clause-level decision: the clause's own cues and the rule that drafted it, not the layout around it
-      // (measured under cross-validation: layout features only taught these models the corpus's quirks).
-      const f: string[] = [`rule:${draft.rule}`, draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule', `part:${ctx.units[unit].part}`];
-      textFeatures(ctx, text, f, family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false });
-      if (family === 'witnesses') {
-        const w = draft as Drafts['witnesses'][number];
-        f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`, `pv:${presentingVerb(text)}`);
-        // A list of names is an attendance line, and the meeting's own chair is never a witness (GUIDE.md).
-        const role = slice(ctx, w.roleSpan);
-        const commas = (`${slice(ctx, w.nameSpan)} ${role}`.match(/,/g) ?? []).length;
-        f.push(`who-commas:${commas === 0 ? 0 : commas < 3 ? 1 : 2}`);
-        if (w.roleSpan && isChair(role)) f.push('role-chair');
-      } else if (family === 'actions') {
-        const a = draft as Drafts['actions'][number];
-        // A drafted action with nobody named: the clause's own subject may say who.
-        if (!a.owners.length) a.owners = clauseOwners(ctx, a.span);
-        f.push(`owners:${Math.min(a.owners.length, 2)}`, `from:${a.from?.type ?? 'debate'}`);
-        for (const o of a.owners.slice(0, 2)) f.push(`owner:${o.nameSpan ? 'name' : o.roleSpan ? 'role' : 'body'}`);
-      }
-      candidates.push({ family, span: draft.span, unit, text: (textOf as (d: DraftRecord) => string)(draft), features: f, origins: [], draft });
+    if (c.family === 'block') {
+      f.push('bias-block');
+      if (c.restOfDecision) f.push('rest-of-decision-unit');
+      if (c.origins.length === 0) f.push('from:none');
+      for (const o of c.origins) f.push(`from:${o.type}`, `rule:${o.draft.rule}`);
+      for (const x of featuresOfUnit(c.unit)) f.push(x);
+      textFeatures(ctx, c.text, f, { unigrams: false, bigrams: true });
+      sentenceFeatures(ctx, splitSentences(c.text.slice(0, 4000)).map((x) => x.text), f);
+      return;
     }
-  }
+    // A clause-level decision: the clause's own cues and the rule that drafted it, not the layout around it
+    // (measured under cross-validation: layout features only taught these models the corpus's quirks).
+    const draft = c.draft!;
+    const text = slice(ctx, draft.span);
+    f.push(`rule:${draft.rule}`, draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule', `part:${ctx.units[c.unit].part}`);
+    textFeatures(ctx, text, f, c.family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false });
+    if (c.family === 'witnesses') {
+      const w = draft as Drafts['witnesses'][number];
+      f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`, `pv:${presentingVerb(text)}`);
+      // A list of names is an attendance line, and the meeting's own chair is never a witness (GUIDE.md).
+      const role = slice(ctx, w.roleSpan);
+      const commas = (`${slice(ctx, w.nameSpan)} ${role}`.match(/,/g) ?? []).length;
+      f.push(`who-commas:${commas === 0 ? 0 : commas < 3 ? 1 : 2}`);
+      if (w.roleSpan && isChair(role)) f.push('role-chair');
+    } else if (c.family === 'actions') {
+      const a = draft as Drafts['actions'][number];
+      f.push(`owners:${Math.min(a.owners.length, 2)}`, `from:${a.from?.type ?? 'debate'}`);
+      for (const o of a.owners.slice(0, 2)) f.push(`owner:${o.nameSpan ? 'name' : o.roleSpan ? 'role' : 'body'}`);
+    }
+  };
+}
+
+/** Every candidate with its features: what training and `eval --explain` read. */
+export function collectCandidates(ctx: Context): Candidate[] {
+  const candidates = listCandidates(ctx);
+  const featurise = featuresFor(ctx);
+  for (const c of candidates) featurise(c);
   return candidates;
 }
 
@@ -210,30 +236,64 @@ function withoutRestatements(ctx: Context, points: DraftRecord[], decisions: Dra
   const same = (a: string, b: string) => dice(a, b) >= pairThreshold('resolutions');
   const decisionTexts = decisions.map((r) => slice(ctx, r.span));
   const onMinutes = decisionTexts.map((text) => MINUTES.test(text));
+  // Compared within an item only, so a long document's cost grows with its items, not with their square.
+  const byItem = (indices: number[]) => {
+    const groups = new Map<string | null, number[]>();
+    for (const i of indices) {
+      const group = groups.get(decisions[i].item);
+      if (group) group.push(i);
+      else groups.set(decisions[i].item, [i]);
+    }
+    return groups;
+  };
+  const onMinutesByItem = byItem(decisions.map((_, i) => i).filter((i) => onMinutes[i]));
   const kept = decisions
     .map((_, i) => i)
-    .filter((i) => !(onMinutes[i] && decisions.some((later, j) => onMinutes[j] && later.item === decisions[i].item && later.span.start > decisions[i].span.start && same(decisionTexts[i], decisionTexts[j]))));
+    .filter((i) => !(onMinutes[i] && onMinutesByItem.get(decisions[i].item)!.some((j) => decisions[j].span.start > decisions[i].span.start && same(decisionTexts[i], decisionTexts[j]))));
+  const keptByItem = byItem(kept);
   const keptPoints = points.filter((p) => {
+    const inItem = keptByItem.get(p.item);
+    if (!inItem) return true;
     const text = slice(ctx, p.span);
-    return !kept.some((j) => decisions[j].item === p.item && same(text, decisionTexts[j]));
+    return !inItem.some((j) => same(text, decisionTexts[j]));
   });
   return { points: keptPoints, decisions: kept.map((i) => decisions[i]) };
 }
 const MINUTES = /\bminutes\b/i;
 
-export function classifyRecords(ctx: Context, model: Model | null): Candidate[] {
-  const candidates = collectCandidates(ctx);
-  if (!model) return candidates;
+export function classifyRecords(ctx: Context, model: Model | null): Candidate[] | undefined {
+  // Without a model (training, explaining) every candidate is kept with its features.
+  if (!model) return collectCandidates(ctx);
   const { drafts } = ctx;
   const oldResolutions = drafts.resolutions;
   const oldRecommendations = drafts.recommendations;
+  // Each candidate is judged as soon as its features are known, and its features are let go: a long
+  // document's candidates never hold all their features at once.
+  const candidates = listCandidates(ctx);
+  const featurise = featuresFor(ctx);
+  const verdictsOf = new Map<Candidate, Partial<Record<ModelType, ReturnType<typeof judge>>>>();
+  for (const c of candidates) {
+    featurise(c);
+    const scored = rawScores(model, c.features);
+    const verdicts: Partial<Record<ModelType, ReturnType<typeof judge>>> = {};
+    for (const type of c.family === 'block' ? BLOCK_TYPES : [c.family]) {
+      const m = model.types[type];
+      const t = MODEL_TYPES.indexOf(type);
+      const p = sigmoid(m.platt.a * scored.scores[t] + m.platt.b);
+      const keep = p >= m.threshold;
+      // The evidence is worked out only where it is shown: on records.
+      verdicts[type] = { p, keep, evidence: keep ? evidenceOf(c.features, scored, t, keep) : [] };
+    }
+    verdictsOf.set(c, verdicts);
+    c.features = [];
+  }
   const next: Pick<Drafts, BlockType> = { discussionPoints: [], resolutions: [], recommendations: [] };
   for (const c of candidates) {
     if (c.family !== 'block') continue;
-    const verdicts = Object.fromEntries(BLOCK_TYPES.map((type) => [type, judge(model, type, c)])) as Record<BlockType, ReturnType<typeof judge>>;
+    const verdicts = verdictsOf.get(c) as Record<BlockType, ReturnType<typeof judge>>;
     // The rest of a unit a decision rule cut in two is what the meeting heard before deciding: a point or
     // nothing, never a second decision ("The minutes had been circulated." before "All agreed … true record").
-    if (c.features.includes('rest-of-decision-unit')) verdicts.resolutions.keep = verdicts.recommendations.keep = false;
+    if (c.restOfDecision) verdicts.resolutions.keep = verdicts.recommendations.keep = false;
     // A decision is not also a point (GUIDE.md): when a candidate passes as both, the surer reading wins,
     // each probability measured against its own threshold.
     const margin = (type: BlockType) => verdicts[type].p - model.types[type].threshold;
@@ -252,7 +312,7 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
       else {
         const decision = base as Drafts['resolutions'][number] | undefined;
         const span = own ? c.span : withoutLabel(ctx, c.span);
-        next[type].push({ ...own, ...record, number: decision?.number ?? null, unit: decision?.unit ?? c.unit, block: decision?.block ?? c.unit, span });
+        next[type].push({ span, item, rule: record.rule, confidence: record.confidence, evidence: record.evidence, number: decision?.number ?? null, unit: decision?.unit ?? c.unit, block: decision?.block ?? c.unit });
       }
     }
   }
@@ -261,13 +321,19 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   drafts.resolutions = once.decisions;
   drafts.recommendations = next.recommendations;
   // Actions and votes point at decisions by index: re-point them at the kept records (same span).
-  const reindex = (list: readonly { span: DraftSpan }[], old: { span: DraftSpan } | undefined) =>
-    old ? list.findIndex((r) => r.span.start === old.span.start && r.span.end === old.span.end) : -1;
+  const spanKey = (r: { span: DraftSpan }) => `${r.span.start}:${r.span.end}`;
+  const firstBySpan = (list: readonly { span: DraftSpan }[]) => {
+    const at = new Map<string, number>();
+    list.forEach((r, i) => at.has(spanKey(r)) || at.set(spanKey(r), i));
+    return at;
+  };
+  const keptAt = { resolution: firstBySpan(drafts.resolutions), recommendation: firstBySpan(drafts.recommendations) };
+  const reindex = (type: 'resolution' | 'recommendation', old: { span: DraftSpan } | undefined) => (old ? (keptAt[type].get(spanKey(old)) ?? -1) : -1);
   for (const family of ['witnesses', 'declarations', 'actions'] as const) {
     const kept: DraftRecord[] = [];
     for (const c of candidates) {
       if (c.family !== family || !c.draft) continue;
-      const verdict = judge(model, family, c);
+      const verdict = verdictsOf.get(c)![family]!;
       if (!verdict.keep) continue;
       c.draft.confidence = round(verdict.p);
       c.draft.evidence = verdict.evidence;
@@ -278,15 +344,14 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   drafts.witnesses = oncePerPerson(ctx, drafts.witnesses);
   for (const a of drafts.actions) {
     if (!a.from) continue;
-    const list = a.from.type === 'resolution' ? drafts.resolutions : drafts.recommendations;
     const old = a.from.type === 'resolution' ? oldResolutions[a.from.index] : oldRecommendations[a.from.index];
-    const index = reindex(list, old);
+    const index = reindex(a.from.type, old);
     a.from = index >= 0 ? { type: a.from.type, index } : null;
   }
   for (const v of drafts.votes) {
     if (v.resolution === null) continue;
-    const index = reindex(drafts.resolutions, oldResolutions[v.resolution]);
+    const index = reindex('resolution', oldResolutions[v.resolution]);
     v.resolution = index >= 0 ? index : null;
   }
-  return candidates;
+  return undefined;
 }
