@@ -25,9 +25,9 @@ import type { Context } from './context.js';
 import { emptyDrafts } from './context.js';
 import type { Grammar } from './grammar/compile.js';
 import { normaliseText } from './stages/normalise-text.js';
-import { parseBlocks } from './stages/parse-blocks.js';
-import { readLines } from './stages/read-lines.js';
-import { groupUnits } from './stages/group-units.js';
+import { parseBlocks, type Block } from './stages/parse-blocks.js';
+import { readLines, type Line } from './stages/read-lines.js';
+import { groupUnits, type Unit } from './stages/group-units.js';
 import { segmentDocument } from './stages/segment-document.js';
 import { extractDecisions } from './stages/extract-decisions.js';
 import { extractPeople } from './stages/extract-people.js';
@@ -51,11 +51,16 @@ export function runPipeline(input: string, chooseGrammar: (normalised: string) =
   };
   const norm = time('normalise', () => normaliseText(input));
   const grammar = chooseGrammar(norm.text);
-  const { blocks } = time('parse', () => parseBlocks(norm.text));
-  const lines = time('lines', () => readLines(norm.text, blocks));
-  const units = time('units', () => groupUnits(norm.text, lines, grammar));
+  // Blocks, lines and units are each read once, by the next stage, and let go as soon as it has read them
+  // (a long text's line objects alone outweigh its characters).
+  let blocks: Block[] | null = time('parse', () => parseBlocks(norm.text).blocks);
+  let lines: Line[] | null = time('lines', () => readLines(norm.text, blocks!));
+  blocks = null;
+  let units: Unit[] | null = time('units', () => groupUnits(norm.text, lines!, grammar));
+  lines = null;
   const ctx: Context = { input, norm, text: norm.text, grammar, units: [], drafts: emptyDrafts() };
-  time('segment', () => segmentDocument(ctx, units));
+  time('segment', () => segmentDocument(ctx, units!));
+  units = null;
   time('decisions', () => extractDecisions(ctx));
   time('attendance', () => extractAttendance(ctx));
   time('people', () => extractPeople(ctx));

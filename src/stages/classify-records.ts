@@ -29,7 +29,10 @@ export interface Candidate {
   family: 'block' | 'witnesses' | 'declarations' | 'actions';
   span: DraftSpan;
   unit: number;
-  /** The text the record would be scored on (GUIDE.md): "name role" for witnesses, "member text" for declarations. */
+  /**
+   * The text the record would be scored on (GUIDE.md): "name role" for witnesses, "member text" for
+   * declarations. A block candidate's is cut when its features are made.
+   */
   text: string;
   features: string[];
   /** Block candidates: the drafts (by type) that share this span. */
@@ -75,7 +78,7 @@ function listCandidates(ctx: Context): Candidate[] {
       let c = bySpan.get(key);
       if (!c) {
         const unit = unitAt(ctx, draft.span.start);
-        c = { family: 'block', span: draft.span, unit, text: slice(ctx, draft.span), features: [], origins: [], draft: null, restOfDecision: false };
+        c = { family: 'block', span: draft.span, unit, text: '', features: [], origins: [], draft: null, restOfDecision: false };
         bySpan.set(key, c);
         candidates.push(c);
       }
@@ -89,7 +92,7 @@ function listCandidates(ctx: Context): Candidate[] {
     if (covered[i] || u.role === 'chrome' || u.role === 'label') continue;
     const span = tightSpan(ctx.text, u.pointStart ?? u.start, u.pointEnd ?? u.end);
     if (span.end - span.start < 3) continue;
-    candidates.push({ family: 'block', span, unit: i, text: slice(ctx, span), features: [], origins: [], draft: null, restOfDecision: false });
+    candidates.push({ family: 'block', span, unit: i, text: '', features: [], origins: [], draft: null, restOfDecision: false });
   }
   // Units a decision rule cut in two ("The minutes had been circulated. All agreed this was a true record."):
   // the part left over is what the meeting heard, not a second decision.
@@ -121,7 +124,11 @@ function listCandidates(ctx: Context): Candidate[] {
   return candidates;
 }
 
-/** A function that fills a candidate's features (model/features.ts); units' layout features are worked out once each. */
+/**
+ * A function that fills a candidate's features (model/features.ts). A unit's layout features are kept for
+ * the candidates after it that share the unit (drafts cut from one unit come together), but only for the
+ * last few units: kept for every unit, they held most of a long document's memory.
+ */
 function featuresFor(ctx: Context): (c: Candidate) => void {
   const unitFeatureCache = new Map<number, string[]>();
   const featuresOfUnit = (i: number) => {
@@ -129,6 +136,7 @@ function featuresFor(ctx: Context): (c: Candidate) => void {
     if (!f) {
       f = [];
       unitFeatures(ctx, i, f);
+      if (unitFeatureCache.size >= 64) unitFeatureCache.clear();
       unitFeatureCache.set(i, f);
     }
     return f;
@@ -136,6 +144,7 @@ function featuresFor(ctx: Context): (c: Candidate) => void {
   return (c) => {
     const f = c.features;
     if (c.family === 'block') {
+      c.text = slice(ctx, c.span);
       f.push('bias-block');
       if (c.restOfDecision) f.push('rest-of-decision-unit');
       if (c.origins.length === 0) f.push('from:none');
@@ -271,26 +280,38 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   // document's candidates never hold all their features at once.
   const candidates = listCandidates(ctx);
   const featurise = featuresFor(ctx);
-  const verdictsOf = new Map<Candidate, Partial<Record<ModelType, ReturnType<typeof judge>>>>();
-  for (const c of candidates) {
+  // Per candidate and type (up to three slots: the block types, or the candidate's own family), the
+  // probability; the evidence only where a record is kept.
+  const SLOTS = BLOCK_TYPES.length;
+  const probabilities = new Float64Array(candidates.length * SLOTS);
+  const keptEvidence = new Map<number, string[]>();
+  const typesOf = (c: Candidate): readonly ModelType[] => (c.family === 'block' ? BLOCK_TYPES : [c.family]);
+  candidates.forEach((c, k) => {
     featurise(c);
     const scored = rawScores(model, c.features);
-    const verdicts: Partial<Record<ModelType, ReturnType<typeof judge>>> = {};
-    for (const type of c.family === 'block' ? BLOCK_TYPES : [c.family]) {
+    typesOf(c).forEach((type, slot) => {
       const m = model.types[type];
       const t = MODEL_TYPES.indexOf(type);
       const p = sigmoid(m.platt.a * scored.scores[t] + m.platt.b);
-      const keep = p >= m.threshold;
+      probabilities[k * SLOTS + slot] = p;
       // The evidence is worked out only where it is shown: on records.
-      verdicts[type] = { p, keep, evidence: keep ? evidenceOf(c.features, scored, t, keep) : [] };
-    }
-    verdictsOf.set(c, verdicts);
+      if (p >= m.threshold) keptEvidence.set(k * SLOTS + slot, evidenceOf(c.features, scored, t, true));
+    });
     c.features = [];
-  }
+    if (c.family === 'block') c.text = '';
+  });
+  const verdictsOf = (k: number) => {
+    const verdicts: Partial<Record<ModelType, ReturnType<typeof judge>>> = {};
+    typesOf(candidates[k]).forEach((type, slot) => {
+      const p = probabilities[k * SLOTS + slot];
+      verdicts[type] = { p, keep: p >= model.types[type].threshold, evidence: keptEvidence.get(k * SLOTS + slot) ?? [] };
+    });
+    return verdicts;
+  };
   const next: Pick<Drafts, BlockType> = { discussionPoints: [], resolutions: [], recommendations: [] };
-  for (const c of candidates) {
-    if (c.family !== 'block') continue;
-    const verdicts = verdictsOf.get(c) as Record<BlockType, ReturnType<typeof judge>>;
+  candidates.forEach((c, k) => {
+    if (c.family !== 'block') return;
+    const verdicts = verdictsOf(k) as Record<BlockType, ReturnType<typeof judge>>;
     // The rest of a unit a decision rule cut in two is what the meeting heard before deciding: a point or
     // nothing, never a second decision ("The minutes had been circulated." before "All agreed … true record").
     if (c.restOfDecision) verdicts.resolutions.keep = verdicts.recommendations.keep = false;
@@ -315,7 +336,7 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
         next[type].push({ span, item, rule: record.rule, confidence: record.confidence, evidence: record.evidence, number: decision?.number ?? null, unit: decision?.unit ?? c.unit, block: decision?.block ?? c.unit });
       }
     }
-  }
+  });
   const once = withoutRestatements(ctx, next.discussionPoints, next.resolutions);
   drafts.discussionPoints = once.points;
   drafts.resolutions = once.decisions;
@@ -331,9 +352,9 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   const reindex = (type: 'resolution' | 'recommendation', old: { span: DraftSpan } | undefined) => (old ? (keptAt[type].get(spanKey(old)) ?? -1) : -1);
   for (const family of ['witnesses', 'declarations', 'actions'] as const) {
     const kept: DraftRecord[] = [];
-    for (const c of candidates) {
+    for (const [k, c] of candidates.entries()) {
       if (c.family !== family || !c.draft) continue;
-      const verdict = verdictsOf.get(c)![family]!;
+      const verdict = verdictsOf(k)[family]!;
       if (!verdict.keep) continue;
       c.draft.confidence = round(verdict.p);
       c.draft.evidence = verdict.evidence;

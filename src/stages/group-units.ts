@@ -13,7 +13,6 @@ import type { Line, Marker } from './read-lines.js';
 
 export interface Unit {
   index: number;
-  lines: Line[];
   marker: Marker | null;
   indent: number;
   /** Offsets into the normalised text of the content (after the marker). */
@@ -85,7 +84,6 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
     const end = last.end;
     units.push({
       index: units.length,
-      lines: current,
       marker: first.marker,
       indent: first.indent,
       start,

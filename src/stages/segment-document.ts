@@ -60,7 +60,6 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
       // hidden class of its own (one per unit in V8: slower property reads, and most of a long text's memory).
       const placedUnit: PlacedUnit = {
         index: unit.index,
-        lines: unit.lines,
         marker: unit.marker,
         indent: unit.indent,
         start: overrides.start ?? unit.start,
