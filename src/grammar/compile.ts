@@ -91,8 +91,27 @@ export class Grammar {
     return sharedTrigrams.mayHold(rule.needleKeys);
   }
 
+  /**
+   * Answers of `first` for the texts probed lately, by text then kind: the stages probe the same unit or
+   * sentence with the same kinds again (segmentation, the extractors, the model's features), each time
+   * from a fresh string. Cleared when it grows: at most 2,048 texts of at most SENTENCE_LIMIT characters.
+   */
+  private readonly recent = new Map<string, Map<RuleKind, RuleMatch | null>>();
+
   /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
   first(kind: RuleKind, text: string): RuleMatch | null {
+    if (this.hits || text.length > SENTENCE_LIMIT) return this.firstUncached(kind, text);
+    let answers = this.recent.get(text);
+    if (!answers) {
+      if (this.recent.size >= 2048) this.recent.clear();
+      this.recent.set(text, (answers = new Map()));
+    }
+    let found = answers.get(kind);
+    if (found === undefined) answers.set(kind, (found = this.firstUncached(kind, text)));
+    return found;
+  }
+
+  private firstUncached(kind: RuleKind, text: string): RuleMatch | null {
     const limit = limitOf(kind);
     const long = text.length > limit;
     const bounded = long ? text.slice(0, limit) : text;
