@@ -1,7 +1,11 @@
 /**
  * npm run bench — speed and memory, measured (not asserted in tests). In one run:
  *  - extract() single-threaded over 1, 10 and 100 MB of documents (MB/s, documents/s), against remark-parse
- *    alone over the same texts (the ratio is the headline figure), and whether the cost is linear;
+ *    alone over the same texts (the ratio is the headline figure), and whether the cost is linear; and over
+ *    1 MB of short pages (the gold texts one by one, as a site's item pages come). The two are timed document
+ *    by document in turn, so that a machine whose speed drifts during the run slows both alike;
+ *  - one 20 MB text in a child process whose heap is capped at 400 MB: does it finish, how long it takes, and
+ *    its live heap (the largest heap left after a full garbage collection, from --trace-gc);
  *  - the batch command with --jobs 1 and --jobs 2 over the same documents as files, with its peak memory;
  *  - time per pipeline stage; pathological inputs' cost per byte against normal text; this process's peak RSS.
  * The benchmark corpus is generated from the gold texts (corpus/seeds and ../shared/corpus/dev): each document joins corpus texts in a fixed order until it
@@ -25,6 +29,8 @@ const root = new URL('../', import.meta.url).pathname;
 // The seeds, and ../shared's dev texts when present (read in place, never copied into the project).
 if (!SHARED_PRESENT) console.warn(`${SKIP_NOTE}: the benchmark corpus is built from the seeds alone`);
 const texts = ['seeds', 'dev'].flatMap((folder) => readCorpus(folder).map((t) => t.text));
+// Short pages: every gold text as a document of its own (train's too), in a fixed order.
+const pages = ['seeds', 'dev', 'train'].flatMap((folder) => readCorpus(folder).map((t) => t.text));
 
 /** Documents of ≥ 5,000 characters built from the corpus in a fixed order, up to `mb` megabytes. */
 function benchmarkCorpus(mb: number): string[] {
@@ -38,6 +44,39 @@ function benchmarkCorpus(mb: number): string[] {
     total += doc.length;
   }
   return docs;
+}
+
+/** Short pages up to `mb` megabytes: the gold texts in turn. */
+function shortPageCorpus(mb: number): string[] {
+  const docs: string[] = [];
+  let total = 0;
+  for (let k = 0; total < mb * 1_000_000; k++) {
+    docs.push(pages[k % pages.length]);
+    total += pages[k % pages.length].length;
+  }
+  return docs;
+}
+
+/**
+ * Seconds of remark-parse alone and of extract() over the same documents, timed document by document in
+ * turn (which goes first alternates), with extract()'s time per stage.
+ */
+function sideBySide(docs: string[]): { remark: number; ours: number; timings: Record<string, number> } {
+  let remark = 0;
+  let ours = 0;
+  const timings: Record<string, number> = {};
+  docs.forEach((d, i) => {
+    const parse = () => seconds(() => parser.parse(d));
+    const run = () => seconds(() => extract(d, { timings }));
+    if (i % 2) {
+      remark += parse();
+      ours += run();
+    } else {
+      ours += run();
+      remark += parse();
+    }
+  });
+  return { remark, ours, timings };
 }
 
 const seconds = (fn: () => void) => {
@@ -65,25 +104,48 @@ print('| corpus | documents | remark-parse alone | extract() | ratio | extract()
 print('| --- | --- | --- | --- | --- | --- | --- |');
 const perMb: number[] = [];
 let stageTimings: Record<string, number> = {};
-for (const mb of sizes) {
-  const docs = benchmarkCorpus(mb);
+const row = (label: string, docs: string[]) => {
   const size = mbOf(docs);
-  const remark = seconds(() => docs.forEach((d) => parser.parse(d)));
-  const timings: Record<string, number> = {};
-  const ours = seconds(() => docs.forEach((d) => extract(d, { timings })));
+  const { remark, ours, timings } = sideBySide(docs);
+  print(`| ${label} | ${docs.length} | ${(size / remark).toFixed(2)} MB/s | ${(size / ours).toFixed(2)} MB/s | ${(remark / ours).toFixed(2)}× | ${Math.round(docs.length / ours)} | ${(ours / size).toFixed(3)} |`);
+  return { size, ours, timings };
+};
+for (const mb of sizes) {
+  const { size, ours, timings } = row(`${mb} MB`, benchmarkCorpus(mb));
   if (mb === sizes[Math.min(1, sizes.length - 1)]) stageTimings = timings;
   perMb.push(ours / size);
-  print(`| ${mb} MB | ${docs.length} | ${(size / remark).toFixed(2)} MB/s | ${(size / ours).toFixed(2)} MB/s | ${(remark / ours).toFixed(2)}× | ${Math.round(docs.length / ours)} | ${(ours / size).toFixed(3)} |`);
 }
+const shortPages = row('1 MB of short pages', shortPageCorpus(1));
 if (perMb.length > 1) {
   const spread = Math.max(...perMb) / Math.min(...perMb) - 1;
   print(`\nLinearity: seconds per MB vary by ${(spread * 100).toFixed(1)}% from ${sizes[0]} to ${sizes[sizes.length - 1]} MB (target: within 10%).`);
 }
 
 print('\n## Where the time goes (stage shares)\n');
-print('| stage | share |\n| --- | --- |');
-const total = Object.values(stageTimings).reduce((a, b) => a + b, 0);
-for (const [stage, ms] of Object.entries(stageTimings).sort((a, b) => b[1] - a[1])) print(`| ${stage} | ${((100 * ms) / total).toFixed(1)}% |`);
+print(`| stage | ${sizes[Math.min(1, sizes.length - 1)]} MB of documents | short pages |\n| --- | --- | --- |`);
+const share = (timings: Record<string, number>, stage: string) => {
+  const total = Object.values(timings).reduce((a, b) => a + b, 0);
+  return `${((100 * (timings[stage] ?? 0)) / total).toFixed(1)}%`;
+};
+for (const [stage] of Object.entries(stageTimings).sort((a, b) => b[1] - a[1])) print(`| ${stage} | ${share(stageTimings, stage)} | ${share(shortPages.timings, stage)} |`);
+
+// One large text, in a child process with its heap capped: the 20 MB text is the seeds and dev texts joined
+// in a fixed order (see bench/large-text.ts).
+print('\n## One 20 MB text, heap capped at 400 MB\n');
+{
+  const run = spawnSync(process.execPath, ['--max-old-space-size=400', '--trace-gc', '--import', 'tsx', join(root, 'bench', 'large-text.ts'), '20'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = /^large-text (\{.*\})$/m.exec(run.stdout);
+  // "Mark-Compact 385.7 (410.7) -> 382.5 (395.2) MB": the heap in use after each full collection.
+  const live = [...run.stdout.matchAll(/Mark-Compact[^>]*?->\s*([\d.]+)\s*\(/g)].map((m) => Number(m[1]));
+  const peakLive = live.length ? Math.max(...live) : NaN;
+  if (result && run.status === 0) {
+    const { chars, seconds: s } = JSON.parse(result[1]) as { chars: number; seconds: number };
+    print('| characters | finished | seconds | MB/s | live heap after full collections, at most | bytes per character |\n| --- | --- | --- | --- | --- | --- |');
+    print(`| ${chars.toLocaleString('en-GB')} | yes | ${s.toFixed(1)} | ${(chars / 1e6 / s).toFixed(2)} | ${Math.round(peakLive)} MB | ${((peakLive * 1e6) / chars).toFixed(1)} |`);
+  } else {
+    print(`Did not finish within the 400 MB heap (exit ${run.status}${/heap out of memory/.test(run.stderr + run.stdout) ? ', out of memory' : ''}).`);
+  }
+}
 
 print('\n## batch command (files on disk, worker threads)\n');
 print('| corpus | jobs | MB/s | documents/s | peak memory |');
