@@ -6,6 +6,7 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { extract } from '../src/index.js';
 import { invariantProblems } from '../scripts/invariants.js';
+import { capitalisedWords, whitespaceRuns } from '../src/model/features.js';
 
 // Fragments of minutes, so that random strings also reach the labels, lists and decisions.
 const FRAGMENTS = [
@@ -34,5 +35,17 @@ describe('extract() for any string', () => {
 
   it('any string of minutes fragments and noise', () => {
     fc.assert(fc.property(minutesLike, holds), { numRuns: 300 });
+  });
+});
+
+describe('counting without allocating (model features)', () => {
+  // The counts stand in for regexes in the learned stage's features; they must agree exactly, or the
+  // shipped model would see other features than it was trained on.
+  const text = fc.string({ unit: fc.constantFrom('a', 'B', 'c', 'Z', '_', '1', ' ', '\n', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', '.', 'é', 'É', '-') });
+  it('whitespaceRuns(t) is t.split(/\\s+/).length - 1', () => {
+    fc.assert(fc.property(text, (t) => whitespaceRuns(t) === t.split(/\s+/).length - 1), { numRuns: 2000 });
+  });
+  it('capitalisedWords(t) counts /\\b[A-Z][a-z]/g', () => {
+    fc.assert(fc.property(text, (t) => capitalisedWords(t) === (t.match(/\b[A-Z][a-z]/g) ?? []).length), { numRuns: 2000 });
   });
 });

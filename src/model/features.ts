@@ -128,7 +128,7 @@ export function textFeatures(ctx: Context, text: string, out: string[], words: W
   const last = trimmed.slice(-2);
   out.push(`end:${/:-?$/.test(last) ? 'colon' : /[–—-]$/.test(last) ? 'dash' : /[.!?]["'”’)]?$/.test(last) ? 'stop' : /;(?:\s*and)?$|;$/.test(last) ? 'semi' : /,$/.test(last) ? 'comma' : 'none'}`);
   if (/^[A-Z0-9][A-Z0-9 &,'’()/-]{4,}$/.test(trimmed.slice(0, 60))) out.push(`caps`);
-  const caps = (trimmed.match(/\b[A-Z][a-z]/g) ?? []).length;
+  const caps = capitalisedWords(trimmed);
   out.push(`capr:${bucket(w.length ? caps / w.length : 0, [0.2, 0.5, 0.8])}`);
   if (/^[\d(]/.test(trimmed)) out.push(`digit-start`);
 }
@@ -165,7 +165,7 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
   out.push(`role:${u.role}`, `part:${u.part}`, `sec:${u.section ?? 'none'}`, `mk:${u.marker?.kind ?? 'none'}`, `indent:${bucket(u.indent, [1, 4])}`);
   if (u.blockStart) out.push('block-start');
   if (isHeadingLike(u.text)) out.push('heading-like');
-  const len = (v: PlacedUnit | undefined) => (v ? bucket(v.text.split(/\s+/).length, [4, 11]) : 'x');
+  const len = (v: PlacedUnit | undefined) => (v ? bucket(whitespaceRuns(v.text) + 1, [4, 11]) : 'x');
   if (u.consumedBy) out.push(`taken:${u.consumedBy}`);
   out.push(`pos:${bucket(units.length ? i / units.length : 0, [0.1, 0.3, 0.6, 0.9])}`);
   const prev = neighbour(units, i, -1);
@@ -190,6 +190,33 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
       break;
     }
   }
+}
+
+/** Is the character code one of JavaScript's `\s`? */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** How many runs of whitespace the text holds: `text.split(/\s+/).length - 1`, without making the pieces. */
+export function whitespaceRuns(text: string): number {
+  let runs = 0;
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i)) && (i === 0 || !isSpace(text.charCodeAt(i - 1)))) runs++;
+  return runs;
+}
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** How many matches of `/\b[A-Z][a-z]/g` the text holds, without making them. */
+export function capitalisedWords(text: string): number {
+  let n = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next >= 97 && next <= 122 && (i === 0 || !isWordChar(text.charCodeAt(i - 1)))) n++;
+  }
+  return n;
 }
 
 const agendaSeen = new WeakMap<readonly PlacedUnit[], boolean>();

@@ -40,7 +40,8 @@ export interface FileScore {
   matched: Record<RecordType, number[]>;
 }
 
-function words(text: string): string[] {
+/** The words a record is compared on: its first 200 characters, lower-cased, punctuation dropped. */
+export function words(text: string): string[] {
   return text
     .slice(0, 200)
     .toLowerCase()
@@ -50,8 +51,11 @@ function words(text: string): string[] {
 }
 
 export function dice(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
+  return diceOfWords(words(a), words(b));
+}
+
+/** The Dice coefficient of two word lists (as `words` gives them): for comparing one text with many. */
+export function diceOfWords(wa: readonly string[], wb: readonly string[]): number {
   if (wa.length === 0 && wb.length === 0) return 1;
   const counts = new Map<string, number>();
   for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);

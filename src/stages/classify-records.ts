@@ -23,7 +23,7 @@ import { sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures } from '../mo
 import { collapse, splitSentences } from '../text/sentences.js';
 import { clauseOwners, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 import { isChair } from '../nlp/people.js';
-import { dice, pairThreshold } from '../model/score.js';
+import { diceOfWords, pairThreshold, words } from '../model/score.js';
 
 export interface Candidate {
   family: 'block' | 'witnesses' | 'declarations' | 'actions';
@@ -242,8 +242,10 @@ const round = (p: number) => Math.round(p * 1000) / 1000;
  * "Y was elected Vice-Chair"), so they stay.
  */
 function withoutRestatements(ctx: Context, points: DraftRecord[], decisions: Drafts['resolutions']): { points: DraftRecord[]; decisions: Drafts['resolutions'] } {
-  const same = (a: string, b: string) => dice(a, b) >= pairThreshold('resolutions');
+  // Each text's words are worked out once: a point is compared with every kept decision of its item.
+  const same = (a: readonly string[], b: readonly string[]) => diceOfWords(a, b) >= pairThreshold('resolutions');
   const decisionTexts = decisions.map((r) => slice(ctx, r.span));
+  const decisionWords = decisionTexts.map(words);
   const onMinutes = decisionTexts.map((text) => MINUTES.test(text));
   // Compared within an item only, so a long document's cost grows with its items, not with their square.
   const byItem = (indices: number[]) => {
@@ -258,13 +260,13 @@ function withoutRestatements(ctx: Context, points: DraftRecord[], decisions: Dra
   const onMinutesByItem = byItem(decisions.map((_, i) => i).filter((i) => onMinutes[i]));
   const kept = decisions
     .map((_, i) => i)
-    .filter((i) => !(onMinutes[i] && onMinutesByItem.get(decisions[i].item)!.some((j) => decisions[j].span.start > decisions[i].span.start && same(decisionTexts[i], decisionTexts[j]))));
+    .filter((i) => !(onMinutes[i] && onMinutesByItem.get(decisions[i].item)!.some((j) => decisions[j].span.start > decisions[i].span.start && same(decisionWords[i], decisionWords[j]))));
   const keptByItem = byItem(kept);
   const keptPoints = points.filter((p) => {
     const inItem = keptByItem.get(p.item);
     if (!inItem) return true;
-    const text = slice(ctx, p.span);
-    return !inItem.some((j) => same(text, decisionTexts[j]));
+    const pointWords = words(slice(ctx, p.span));
+    return !inItem.some((j) => same(pointWords, decisionWords[j]));
   });
   return { points: keptPoints, decisions: kept.map((i) => decisions[i]) };
 }
