@@ -78,6 +78,20 @@ export const CUES: readonly [string, RegExp][] = [
 const PREFILTERED_CUES = CUES.map(([name, re]) => [name, re, prefilterOf(re.source, re.flags)] as const);
 const cueTable = new TrigramTable();
 
+/**
+ * `prefix + value` as one shared string per pair, for features whose values come from a small set (kinds,
+ * rule ids, roles, buckets). The same string object every time: the model's table finds it by a hash worked
+ * out once, where a freshly built string is built, flattened and hashed again for every candidate.
+ */
+const internedFeatures = new Map<string, Map<string, string>>();
+export function named(prefix: string, value: string): string {
+  let byValue = internedFeatures.get(prefix);
+  if (!byValue) internedFeatures.set(prefix, (byValue = new Map()));
+  let feature = byValue.get(value);
+  if (feature === undefined) byValue.set(value, (feature = prefix + value));
+  return feature;
+}
+
 const bucket = (n: number, edges: number[]) => {
   let i = 0;
   while (i < edges.length && n >= edges[i]) i++;
@@ -107,11 +121,11 @@ export function textFeatures(ctx: Context, text: string, out: string[], words: W
   for (const kind of PROBED) {
     const m = grammar.first(kind, head);
     if (!m) continue;
-    out.push(`g:${m.rule.id}`, `gk:${kind}`);
-    if (m.match.index === 0) out.push(`g0:${kind}`);
+    out.push(named('g:', m.rule.id), named('gk:', kind));
+    if (m.match.index === 0) out.push(named('g0:', kind));
   }
   cueTable.mark(text);
-  for (const [name, re, prefilter] of PREFILTERED_CUES) if (cueTable.mayHold(prefilter) && re.test(text)) out.push(`cue:${name}`);
+  for (const [name, re, prefilter] of PREFILTERED_CUES) if (cueTable.mayHold(prefilter) && re.test(text)) out.push(named('cue:', name));
   const w = openingWords(text);
   out.push(`w1:${w[0] ?? ''}`, `w2:${w.slice(0, 2).join(' ')}`);
   if (words.unigrams) for (const x of new Set(w.slice(0, 12))) out.push(`u:${x}`);
@@ -123,13 +137,13 @@ export function textFeatures(ctx: Context, text: string, out: string[], words: W
     if (n >= 2) out.push(`lb:${tail[n - 2]} ${tail[n - 1]}`);
     if (n >= 1) out.push(`lw:${tail[n - 1]}`);
   }
-  out.push(`len:${bucket(w.length, [3, 6, 10, 20, 40, 80])}`);
+  out.push(named('len:', bucket(w.length, [3, 6, 10, 20, 40, 80])));
   const trimmed = text.trim();
   const last = trimmed.slice(-2);
-  out.push(`end:${/:-?$/.test(last) ? 'colon' : /[–—-]$/.test(last) ? 'dash' : /[.!?]["'”’)]?$/.test(last) ? 'stop' : /;(?:\s*and)?$|;$/.test(last) ? 'semi' : /,$/.test(last) ? 'comma' : 'none'}`);
+  out.push(named('end:', /:-?$/.test(last) ? 'colon' : /[–—-]$/.test(last) ? 'dash' : /[.!?]["'”’)]?$/.test(last) ? 'stop' : /;(?:\s*and)?$|;$/.test(last) ? 'semi' : /,$/.test(last) ? 'comma' : 'none'));
   if (/^[A-Z0-9][A-Z0-9 &,'’()/-]{4,}$/.test(trimmed.slice(0, 60))) out.push(`caps`);
   const caps = capitalisedWords(trimmed);
-  out.push(`capr:${bucket(w.length ? caps / w.length : 0, [0.2, 0.5, 0.8])}`);
+  out.push(named('capr:', bucket(w.length ? caps / w.length : 0, [0.2, 0.5, 0.8])));
   if (/^[\d(]/.test(trimmed)) out.push(`digit-start`);
 }
 
@@ -142,11 +156,11 @@ const SENTENCE_KINDS: RuleKind[] = ['procedural', 'noRecord', 'decision', 'resol
  */
 export function sentenceFeatures(ctx: Context, sentences: readonly string[], out: string[]): void {
   const { grammar } = ctx;
-  out.push(`sentences:${bucket(sentences.length, [2, 3, 5])}`);
+  out.push(named('sentences:', bucket(sentences.length, [2, 3, 5])));
   if (!sentences.length) return;
   const kindsOf = (text: string) => SENTENCE_KINDS.filter((k) => grammar.first(k, text) !== null);
   const first = kindsOf(sentences[0]);
-  for (const k of first) out.push(`s1:${k}`);
+  for (const k of first) out.push(named('s1:', k));
   // Procedural throughout? Stop at the first sentence that is not (most paragraphs have one early).
   const procedural = (text: string) => grammar.first('procedural', text) !== null || grammar.first('noRecord', text) !== null;
   const firstProcedural = first.includes('procedural') || first.includes('noRecord');
@@ -161,23 +175,23 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
   const { units } = ctx;
   const u = units[i];
   // The template family detected for the text (moderngov, numbered, scrutiny, _base) is a layout cue too.
-  out.push(`family:${ctx.grammar.id}`);
-  out.push(`role:${u.role}`, `part:${u.part}`, `sec:${u.section ?? 'none'}`, `mk:${u.marker?.kind ?? 'none'}`, `indent:${bucket(u.indent, [1, 4])}`);
+  out.push(named('family:', ctx.grammar.id));
+  out.push(named('role:', u.role), named('part:', u.part), named('sec:', u.section ?? 'none'), named('mk:', u.marker?.kind ?? 'none'), named('indent:', bucket(u.indent, [1, 4])));
   if (u.blockStart) out.push('block-start');
   if (isHeadingLike(u.text)) out.push('heading-like');
   const len = (v: PlacedUnit | undefined) => (v ? bucket(whitespaceRuns(v.text) + 1, [4, 11]) : 'x');
-  if (u.consumedBy) out.push(`taken:${u.consumedBy}`);
-  out.push(`pos:${bucket(units.length ? i / units.length : 0, [0.1, 0.3, 0.6, 0.9])}`);
+  if (u.consumedBy) out.push(named('taken:', u.consumedBy));
+  out.push(named('pos:', bucket(units.length ? i / units.length : 0, [0.1, 0.3, 0.6, 0.9])));
   const prev = neighbour(units, i, -1);
   const next = neighbour(units, i, 1);
-  out.push(`prev-role:${prev?.role ?? 'start'}`, `prev-mk:${prev?.marker?.kind ?? 'none'}`, `next-role:${next?.role ?? 'end'}`, `next-mk:${next?.marker?.kind ?? 'none'}`);
+  out.push(named('prev-role:', prev?.role ?? 'start'), named('prev-mk:', prev?.marker?.kind ?? 'none'), named('next-role:', next?.role ?? 'end'), named('next-mk:', next?.marker?.kind ?? 'none'));
   if (prev && /(?::-?|[–—-])\s*$/.test(prev.text)) out.push('after-lead-in');
-  out.push(`prev-len:${len(prev)}`, `next-len:${len(next)}`);
+  out.push(named('prev-len:', len(prev)), named('next-len:', len(next)));
   // A run of short lines is a menu, a list of documents or a table of names, rarely the debate.
   if (len(u) === '0' && len(prev) === '0' && len(next) === '0') out.push('short-run');
-  if (hasAgendaPart(units)) out.push(`doc-agenda-part:${u.part}`);
-  if (prev?.consumedBy) out.push(`prev-taken:${prev.consumedBy}`);
-  if (next?.consumedBy) out.push(`next-taken:${next.consumedBy}`);
+  if (hasAgendaPart(units)) out.push(named('doc-agenda-part:', u.part));
+  if (prev?.consumedBy) out.push(named('prev-taken:', prev.consumedBy));
+  if (next?.consumedBy) out.push(named('next-taken:', next.consumedBy));
   if (!prev || prev.item !== u.item) out.push('first-in-item');
   if (!next || next.item !== u.item) out.push('last-in-item');
   if (prev && u.marker && prev.marker?.kind === u.marker.kind) out.push('same-marker-as-prev');
@@ -186,7 +200,7 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
     const v = units[j];
     if (v.item !== u.item) break;
     if (v.role === 'label' || v.role === 'heading') {
-      out.push(`above:${v.role}:${v.consumedBy ?? v.section ?? 'none'}`);
+      out.push(named(named('above:', v.role), `:${v.consumedBy ?? v.section ?? 'none'}`));
       break;
     }
   }

@@ -19,7 +19,7 @@ import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
 import { tightSpan } from '../context.js';
 import { evidence, probability, sigmoid } from '../model/logistic.js';
 import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, rawScores, type BlockType, type Model, type ModelType } from '../model/model.js';
-import { sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures } from '../model/features.js';
+import { named, sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures } from '../model/features.js';
 import { collapse, splitSentences } from '../text/sentences.js';
 import { clauseOwners, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 import { isChair } from '../nlp/people.js';
@@ -148,7 +148,7 @@ function featuresFor(ctx: Context): (c: Candidate) => void {
       f.push('bias-block');
       if (c.restOfDecision) f.push('rest-of-decision-unit');
       if (c.origins.length === 0) f.push('from:none');
-      for (const o of c.origins) f.push(`from:${o.type}`, `rule:${o.draft.rule}`);
+      for (const o of c.origins) f.push(named('from:', o.type), named('rule:', o.draft.rule));
       for (const x of featuresOfUnit(c.unit)) f.push(x);
       textFeatures(ctx, c.text, f, { unigrams: false, bigrams: true });
       sentenceFeatures(ctx, splitSentences(c.text.slice(0, 4000)).map((x) => x.text), f);
@@ -158,20 +158,20 @@ function featuresFor(ctx: Context): (c: Candidate) => void {
     // (measured under cross-validation: layout features only taught these models the corpus's quirks).
     const draft = c.draft!;
     const text = slice(ctx, draft.span);
-    f.push(`rule:${draft.rule}`, draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule', `part:${ctx.units[c.unit].part}`);
+    f.push(named('rule:', draft.rule), draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule', named('part:', ctx.units[c.unit].part));
     textFeatures(ctx, text, f, c.family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false });
     if (c.family === 'witnesses') {
       const w = draft as Drafts['witnesses'][number];
-      f.push(`basis:${w.basis}`, `has-name:${!!w.nameSpan}`, `has-role:${!!w.roleSpan}`, `pv:${presentingVerb(text)}`);
+      f.push(named('basis:', w.basis), w.nameSpan ? 'has-name:true' : 'has-name:false', w.roleSpan ? 'has-role:true' : 'has-role:false', named('pv:', presentingVerb(text)));
       // A list of names is an attendance line, and the meeting's own chair is never a witness (GUIDE.md).
       const role = slice(ctx, w.roleSpan);
       const commas = (`${slice(ctx, w.nameSpan)} ${role}`.match(/,/g) ?? []).length;
-      f.push(`who-commas:${commas === 0 ? 0 : commas < 3 ? 1 : 2}`);
+      f.push(commas === 0 ? 'who-commas:0' : commas < 3 ? 'who-commas:1' : 'who-commas:2');
       if (w.roleSpan && isChair(role)) f.push('role-chair');
     } else if (c.family === 'actions') {
       const a = draft as Drafts['actions'][number];
-      f.push(`owners:${Math.min(a.owners.length, 2)}`, `from:${a.from?.type ?? 'debate'}`);
-      for (const o of a.owners.slice(0, 2)) f.push(`owner:${o.nameSpan ? 'name' : o.roleSpan ? 'role' : 'body'}`);
+      f.push(named('owners:', String(Math.min(a.owners.length, 2))), named('from:', a.from?.type ?? 'debate'));
+      for (const o of a.owners.slice(0, 2)) f.push(o.nameSpan ? 'owner:name' : o.roleSpan ? 'owner:role' : 'owner:body');
     }
   };
 }
