@@ -7,7 +7,8 @@
  * text layer that reads as symbols (E_GARBLED_TEXT_LAYER).
  */
 import { InputError, type SourceText } from './types.js';
-import { PRIVATE_USE_BULLETS } from '../text/strings.js';
+import { BULLET_GLYPHS, PRIVATE_USE_BULLETS } from '../text/strings.js';
+import { readMarker } from '../stages/read-lines.js';
 import type { RenderablePdf } from './ocr.js';
 
 interface TextItem {
@@ -171,8 +172,19 @@ async function readByOcr(doc: RenderablePdf): Promise<SourceText> {
  */
 const PAGE_FURNITURE = /^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:.{0,80}?[\s–—|-])?Page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|Signed\s?[._…]{3}[^\n]{0,160})$/i;
 
-/** A list marker and the space after it: "1. ", "(a) ", "a. ", "13.1 ", "• ". */
-const LIST_MARKER = /^\s*(?:[•·▪◦\-–*o]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[a-z]{1,4}[.)])\s+/;
+/**
+ * How far a list marker and the space after it reach into a line ("1. ", "(a) ", "13.1 ", "• "), read by
+ * the pipeline's own marker reader (read-lines), with a bullet glyph of any font read as "•"; null when the
+ * line opens with no marker followed by a space.
+ */
+function listMarkerEnd(text: string): number | null {
+  const lead = text.length - text.trimStart().length;
+  const rest = text.slice(lead);
+  const found = readMarker(BULLET_GLYPH.test(rest[0] ?? '') ? `•${rest.slice(1)}` : rest);
+  const space = found ? /^\s+/.exec(rest.slice(found.length)) : null;
+  return found && space ? lead + found.length + space[0].length : null;
+}
+const BULLET_GLYPH = new RegExp(`[${BULLET_GLYPHS}]`);
 const itemHeight = (item: TextItem) => Math.abs(item.transform[3]) || item.height || 10;
 
 /**
@@ -238,12 +250,12 @@ function layoutPage(pageItems: TextItem[]): PageText {
     }
     line.text = text.trimEnd();
     // Where the words start after a list marker: the x of the text offset just past it.
-    const marker = LIST_MARKER.exec(line.text);
-    if (marker) {
-      const at = starts.findIndex((offset, k) => offset + line.parts[k].str.length > marker[0].length);
+    const markerEnd = listMarkerEnd(line.text);
+    if (markerEnd !== null) {
+      const at = starts.findIndex((offset, k) => offset + line.parts[k].str.length > markerEnd);
       if (at >= 0) {
         const part = line.parts[at];
-        const into = marker[0].length - starts[at];
+        const into = markerEnd - starts[at];
         line.textLeft = into <= 0 ? part.x : part.x + ((part.right - part.x) * into) / Math.max(1, part.str.length);
       }
     }

@@ -11,7 +11,7 @@
  * kept as `null` so a 50 MB input costs no offset arrays at all.
  */
 
-import { PRIVATE_USE_BULLETS } from '../text/strings.js';
+import { BULLET_GLYPHS } from '../text/strings.js';
 
 export interface NormalisedText {
   text: string;
@@ -24,7 +24,7 @@ export interface NormalisedText {
 }
 
 const SPACE_LIKE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b\ufeff]/;
-const BULLETS = new Set(['•', '·', '▪', '◦', '‣', '⁃', '●', '■', ...PRIVATE_USE_BULLETS]);
+const BULLETS = new Set([...BULLET_GLYPHS]);
 const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '‛': "'", '“': '"', '”': '"', '„': '"', '′': "'" };
 
 function mapChar(ch: string, next: string | undefined): string | null {
@@ -42,7 +42,7 @@ function mapChar(ch: string, next: string | undefined): string | null {
 
 // Every character the fast path may change; each is replaced by exactly one character.
 const SPECIAL = new RegExp(
-  `[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u00a0\\u1680\\u2000-\\u200b\\u202f\\u205f\\u3000\\ufeff•·▪◦‣⁃●■${PRIVATE_USE_BULLETS}‘’‚‛“”„′]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`,
+  `[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u00a0\\u1680\\u2000-\\u200b\\u202f\\u205f\\u3000\\ufeff${BULLET_GLYPHS}‘’‚‛“”„′]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`,
   'g',
 );
 

@@ -23,3 +23,6 @@ export function splitWithOffsets(text: string, separator: RegExp): { text: strin
  * U+F071 (❑), U+F0A8 (□). The PDF reader writes them as "•"; the normaliser reads them as bullets anywhere.
  */
 export const PRIVATE_USE_BULLETS = '\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf071\uf0a8';
+
+/** Every glyph the text reads as a bullet (the normaliser writes each as "•"): common ones and the private-use ones. */
+export const BULLET_GLYPHS = `•·▪◦‣⁃●■${PRIVATE_USE_BULLETS}`;
