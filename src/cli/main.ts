@@ -168,6 +168,16 @@ function parse(args: string[], options: OptionSpec): { values: Record<string, st
   }
 }
 
+/** The options of every command that reads minutes files: how to read them, and with which grammar and model. */
+const READING_OPTIONS = {
+  from: { type: 'string' },
+  grammar: { type: 'string' },
+  model: { type: 'string' },
+  'include-text': { type: 'boolean' },
+  ocr: { type: 'boolean' },
+  'max-size': { type: 'string' },
+} as const;
+
 function grammarOption(value: string | undefined): string | object | undefined {
   if (value === undefined || grammars.some((g) => g.id === value)) return value;
   if (/\.json$/i.test(value)) return readJsonOption(value, 'E_GRAMMAR_INVALID');
@@ -222,16 +232,11 @@ function write(documents: MinutesDocument[], format: OutputFormat, pretty: boole
 
 async function extractCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
+    ...READING_OPTIONS,
     example: { type: 'boolean' },
-    grammar: { type: 'string' },
     pretty: { type: 'boolean' },
     format: { type: 'string' },
-    from: { type: 'string' },
-    'include-text': { type: 'boolean' },
-    ocr: { type: 'boolean' },
     ndjson: { type: 'boolean' },
-    'max-size': { type: 'string' },
-    model: { type: 'string' },
   });
   if (values.help) return void process.stdout.write(HELP.extract), 0;
   const format = values.format as OutputFormat | undefined;
@@ -304,16 +309,11 @@ async function streamNdjson(grammar: string | object | undefined, model: object 
 
 async function batchCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
+    ...READING_OPTIONS,
     out: { type: 'string' },
     jobs: { type: 'string' },
     force: { type: 'boolean' },
-    from: { type: 'string' },
-    grammar: { type: 'string' },
-    'include-text': { type: 'boolean' },
-    ocr: { type: 'boolean' },
-    'max-size': { type: 'string' },
     progress: { type: 'string' },
-    model: { type: 'string' },
     db: { type: 'string' },
   });
   if (values.help) return void process.stdout.write(HELP.batch), 0;
