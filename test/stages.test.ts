@@ -204,6 +204,15 @@ describe('segment and extract stages', () => {
     ]);
   });
 
+  it('reads a motion through its recitals to "Carried." as one decision, the outcome left out', () => {
+    const ctx = run('5. Donations\n\nWHEREAS the branch has asked for help with the parade;\n\nTHAT Council donate $100 to the branch.\nCarried.\n\nThe Clerk read a letter.');
+    expect(ctx.drafts.resolutions.map((r) => [r.rule, ctx.text.slice(r.span.start, r.span.end)])).toEqual([
+      ['extract/motion-carried', 'WHEREAS the branch has asked for help with the parade;\n\nTHAT Council donate $100 to the branch.'],
+    ]);
+    // A motion that is not carried decides nothing.
+    expect(run('5. Donations\n\nTHAT Council donate $100 to the branch.\nDefeated.').drafts.resolutions.filter((r) => r.rule === 'extract/motion-carried')).toEqual([]);
+  });
+
   it('gives one declaration per member with honorifics dropped', () => {
     const ctx = run('Minutes:\n\nCouncillor Mrs Soyke declared a significant other interest as she was related to the applicant.');
     expect(ctx.drafts.declarations.map((d) => [d.member, d.interest])).toEqual([['Soyke', 'significant other']]);
