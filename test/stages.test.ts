@@ -162,6 +162,9 @@ describe('text helpers', () => {
     expect(resolveDue('a progress report be presented in 12 months', null)).toBeNull();
     expect(resolveDue('the Clerk to report back by March 2024', '2023-11-01')).toBe('2024-03-31');
     expect(resolveDue('circulate a note by 31 March 2024', null)).toBe('2024-03-31');
+    expect(resolveDue('the Clerk to report back by 12/03/2024', '2023-11-01')).toBe('2024-03-12');
+    // A bare number is no date ("item 5", "£65", a year alone), and chrono is not asked.
+    expect(resolveDue('the Clerk to pay £65 for item 5 by 2025', '2023-11-01')).toBeNull();
     expect(resolveDue('the Group was due to meet on 28 May 2019 to discuss housing', '2019-05-14')).toBe('2019-05-28');
     expect(resolveDue('the minutes of 19 March 2019 be circulated', '2019-05-14')).toBeNull();
     expect(resolveDue('circulate a briefing note to members', '2019-05-14')).toBeNull();
