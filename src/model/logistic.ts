@@ -51,11 +51,23 @@ export function probability(model: LinearModel, features: readonly string[]): nu
 
 /** The features that pushed the score most towards the predicted side, strongest first. */
 export function evidence(model: LinearModel, features: readonly string[], positive: boolean, top = 3): string[] {
+  return strongestFeatures(features, (i) => model.weights[features[i]], positive, top);
+}
+
+/**
+ * The features whose weights (`weightAt(i)` for feature i; undefined or 0 for none) push most towards the
+ * predicted side, strongest first, each feature once, ties by name.
+ */
+export function strongestFeatures(features: readonly string[], weightAt: (i: number) => number | undefined, positive: boolean, top = 3): string[] {
   const seen = new Set<string>();
-  return features
-    .filter((f) => (seen.has(f) ? false : (seen.add(f), model.weights[f] !== undefined)))
-    .map((f) => [f, model.weights[f]] as const)
-    .filter(([, w]) => (positive ? w > 0 : w < 0))
+  const weighed: [string, number][] = [];
+  for (let i = 0; i < features.length; i++) {
+    const w = weightAt(i);
+    if (w === undefined || w === 0 || seen.has(features[i])) continue;
+    seen.add(features[i]);
+    if (positive ? w > 0 : w < 0) weighed.push([features[i], w]);
+  }
+  return weighed
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
     .slice(0, top)
     .map(([f]) => f);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { publishedJsonSchema } from '../schema/published.js';
 import { MinutesError } from '../errors.js';
 import { RECORD_TYPES, type RecordType } from './score.js';
+import { strongestFeatures } from './logistic.js';
 
 /** One model per record type of GUIDE.md, in the scoring's order. */
 export const MODEL_TYPES = RECORD_TYPES;
@@ -98,21 +99,7 @@ export function rawScores(model: Model, features: readonly string[]): Scored {
   return { scores, rows };
 }
 
-/**
- * The features that pushed type `t`'s score most towards the predicted side, strongest first: the same
- * list as logistic.ts's `evidence`, read from the rows rawScores found (a type's weight is never 0).
- */
+/** The features that pushed type `t`'s score most towards the predicted side: logistic.ts's `evidence`, read from the rows rawScores found. */
 export function evidenceOf(features: readonly string[], { rows }: Scored, t: number, positive: boolean, top = 3): string[] {
-  const seen = new Set<string>();
-  const weighed: [string, number][] = [];
-  for (let i = 0; i < features.length; i++) {
-    const w = rows[i]?.[t] ?? 0;
-    if (w === 0 || seen.has(features[i])) continue;
-    seen.add(features[i]);
-    if (positive ? w > 0 : w < 0) weighed.push([features[i], w]);
-  }
-  return weighed
-    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
-    .slice(0, top)
-    .map(([f]) => f);
+  return strongestFeatures(features, (i) => rows[i]?.[t], positive, top);
 }

@@ -17,8 +17,8 @@
  */
 import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
 import { tightSpan } from '../context.js';
-import { evidence, probability, sigmoid } from '../model/logistic.js';
-import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, rawScores, type BlockType, type Model, type ModelType } from '../model/model.js';
+import { sigmoid } from '../model/logistic.js';
+import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, rawScores, type BlockType, type Model, type ModelType, type Scored } from '../model/model.js';
 import { named, sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures } from '../model/features.js';
 import { collapse, splitSentences } from '../text/sentences.js';
 import { clauseOwners, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
@@ -59,6 +59,9 @@ function unitAt(ctx: Context, at: number): number {
   return found;
 }
 
+/** A record's span as a key: records with the same span are one candidate, and keep their place by it. */
+const spanKey = (r: { span: DraftSpan }) => `${r.span.start}:${r.span.end}`;
+
 const slice = (ctx: Context, s: DraftSpan | null) => (s ? collapse(ctx.text.slice(s.start, s.end)) : '');
 
 /**
@@ -74,7 +77,7 @@ function listCandidates(ctx: Context): Candidate[] {
   const covered = new Uint8Array(units.length);
   for (const type of BLOCK_TYPES) {
     for (const draft of drafts[type]) {
-      const key = `${draft.span.start}:${draft.span.end}`;
+      const key = spanKey(draft);
       let c = bySpan.get(key);
       if (!c) {
         const unit = unitAt(ctx, draft.span.start);
@@ -97,10 +100,10 @@ function listCandidates(ctx: Context): Candidate[] {
   // Units a decision rule cut in two ("The minutes had been circulated. All agreed this was a true record."):
   // the part left over is what the meeting heard, not a second decision.
   const decisionUnits = new Map<number, string>();
-  for (const d of drafts.resolutions) decisionUnits.set(unitAt(ctx, d.span.start), `${d.span.start}:${d.span.end}`);
+  for (const d of drafts.resolutions) decisionUnits.set(unitAt(ctx, d.span.start), spanKey(d));
   for (const c of candidates) {
     const cut = decisionUnits.get(c.unit);
-    c.restOfDecision = cut !== undefined && cut !== `${c.span.start}:${c.span.end}` && !c.origins.some((o) => o.type === 'resolutions');
+    c.restOfDecision = cut !== undefined && cut !== spanKey(c) && !c.origins.some((o) => o.type === 'resolutions');
   }
 
   const sentenceFamilies = [
@@ -213,13 +216,25 @@ function oncePerPerson(ctx: Context, witnesses: Drafts['witnesses']): Drafts['wi
   });
 }
 
+export interface Verdict {
+  p: number;
+  keep: boolean;
+  evidence: string[];
+}
+
 /** The probability and evidence the model gives a candidate for one type. */
-export function judge(model: Model, type: ModelType, c: Candidate, explain = false): { p: number; keep: boolean; evidence: string[] } {
+export function judge(model: Model, type: ModelType, c: Candidate, explain = false): Verdict {
+  return verdictOf(model, type, c.features, rawScores(model, c.features), explain);
+}
+
+/** A verdict for one type from a candidate's scores (rawScores, all types at once). */
+function verdictOf(model: Model, type: ModelType, features: readonly string[], scored: Scored, explain: boolean): Verdict {
   const m = model.types[type];
-  const p = probability(m, c.features);
+  const t = MODEL_TYPES.indexOf(type);
+  const p = sigmoid(m.platt.a * scored.scores[t] + m.platt.b);
   const keep = p >= m.threshold;
   // The evidence is worked out only where it is shown: on records, and when asked (eval --explain).
-  return { p, keep, evidence: keep || explain ? evidence(m, c.features, keep) : [] };
+  return { p, keep, evidence: keep || explain ? evidenceOf(features, scored, t, keep) : [] };
 }
 
 // "Outcome: …", "Decision – …", "AGREED: …": a short label before a decision the model found is not part of it (GUIDE.md).
@@ -292,18 +307,15 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
     featurise(c);
     const scored = rawScores(model, c.features);
     typesOf(c).forEach((type, slot) => {
-      const m = model.types[type];
-      const t = MODEL_TYPES.indexOf(type);
-      const p = sigmoid(m.platt.a * scored.scores[t] + m.platt.b);
-      probabilities[k * SLOTS + slot] = p;
-      // The evidence is worked out only where it is shown: on records.
-      if (p >= m.threshold) keptEvidence.set(k * SLOTS + slot, evidenceOf(c.features, scored, t, true));
+      const verdict = verdictOf(model, type, c.features, scored, false);
+      probabilities[k * SLOTS + slot] = verdict.p;
+      if (verdict.keep) keptEvidence.set(k * SLOTS + slot, verdict.evidence);
     });
     c.features = [];
     if (c.family === 'block') c.text = '';
   });
   const verdictsOf = (k: number) => {
-    const verdicts: Partial<Record<ModelType, ReturnType<typeof judge>>> = {};
+    const verdicts: Partial<Record<ModelType, Verdict>> = {};
     typesOf(candidates[k]).forEach((type, slot) => {
       const p = probabilities[k * SLOTS + slot];
       verdicts[type] = { p, keep: p >= model.types[type].threshold, evidence: keptEvidence.get(k * SLOTS + slot) ?? [] };
@@ -313,7 +325,7 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   const next: Pick<Drafts, BlockType> = { discussionPoints: [], resolutions: [], recommendations: [] };
   candidates.forEach((c, k) => {
     if (c.family !== 'block') return;
-    const verdicts = verdictsOf(k) as Record<BlockType, ReturnType<typeof judge>>;
+    const verdicts = verdictsOf(k) as Record<BlockType, Verdict>;
     // The rest of a unit a decision rule cut in two is what the meeting heard before deciding: a point or
     // nothing, never a second decision ("The minutes had been circulated." before "All agreed … true record").
     if (c.restOfDecision) verdicts.resolutions.keep = verdicts.recommendations.keep = false;
@@ -344,7 +356,6 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   drafts.resolutions = once.decisions;
   drafts.recommendations = next.recommendations;
   // Actions and votes point at decisions by index: re-point them at the kept records (same span).
-  const spanKey = (r: { span: DraftSpan }) => `${r.span.start}:${r.span.end}`;
   const firstBySpan = (list: readonly { span: DraftSpan }[]) => {
     const at = new Map<string, number>();
     list.forEach((r, i) => at.has(spanKey(r)) || at.set(spanKey(r), i));
