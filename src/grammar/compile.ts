@@ -23,6 +23,8 @@ const LINE_KINDS = new Set<RuleKind>([
   'recommendationLabel', 'actionLine',
 ]);
 export const limitOf = (kind: RuleKind): number => (kind === 'detect' ? 20_000 : LINE_KINDS.has(kind) ? LINE_LIMIT : SENTENCE_LIMIT);
+/** The text a rule of `kind` sees: its first `limitOf(kind)` characters. */
+const boundedText = (kind: RuleKind, text: string): string => (text.length > limitOf(kind) ? text.slice(0, limitOf(kind)) : text);
 
 export interface CompiledRule extends Rule {
   regex: RegExp;
@@ -112,10 +114,8 @@ export class Grammar {
   }
 
   private firstUncached(kind: RuleKind, text: string): RuleMatch | null {
-    const limit = limitOf(kind);
-    const long = text.length > limit;
-    const bounded = long ? text.slice(0, limit) : text;
-    for (const rule of this.rulesFor(kind, long)) {
+    const bounded = boundedText(kind, text);
+    for (const rule of this.rulesFor(kind, bounded.length < text.length)) {
       if (!this.mayMatch(rule, bounded)) continue;
       rule.regex.lastIndex = 0;
       const match = rule.regex.exec(bounded);
@@ -132,10 +132,8 @@ export class Grammar {
   /** The earliest match of any rule of `kind` in `text` (ties go to grammar order). */
   earliest(kind: RuleKind, text: string): RuleMatch | null {
     let best: RuleMatch | null = null;
-    const limit = limitOf(kind);
-    const long = text.length > limit;
-    const bounded = long ? text.slice(0, limit) : text;
-    for (const rule of this.rulesFor(kind, long)) {
+    const bounded = boundedText(kind, text);
+    for (const rule of this.rulesFor(kind, bounded.length < text.length)) {
       if (!this.mayMatch(rule, bounded)) continue;
       rule.regex.lastIndex = 0;
       const match = rule.regex.exec(bounded);
@@ -147,10 +145,8 @@ export class Grammar {
   /** Every match of every rule of `kind` in `text`, in text order. */
   all(kind: RuleKind, text: string): RuleMatch[] {
     const out: RuleMatch[] = [];
-    const limit = limitOf(kind);
-    const long = text.length > limit;
-    const bounded = long ? text.slice(0, limit) : text;
-    for (const rule of this.rulesFor(kind, long)) {
+    const bounded = boundedText(kind, text);
+    for (const rule of this.rulesFor(kind, bounded.length < text.length)) {
       if (!this.mayMatch(rule, bounded)) continue;
       for (const match of bounded.matchAll(rule.globalRegex)) {
         out.push(this.hit({ rule, match: match as RegExpExecArray, groups: match.groups ?? NO_GROUPS }));
