@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText, toInputSpan } from '../src/stages/normalise-text.js';
-import { CHUNK_CHARS, DISABLED_CONSTRUCTS, parseBlocks } from '../src/stages/parse-blocks.js';
+import { CHUNK_CHARS, parseBlocks, remarkMinutesSyntax } from '../src/stages/parse-blocks.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
@@ -64,12 +64,7 @@ describe('parse-blocks in pieces', () => {
     const blocks = parseBlocks(text).blocks;
     expect(blocks.length).toBeGreaterThan(100);
     // The same text parsed whole, as the stage did before it parsed in pieces.
-    const whole = unified()
-      .use(remarkParse)
-      .use(function (this: { data(): Record<string, unknown[]> }) {
-        (this.data().micromarkExtensions ??= []).push({ disable: { null: [...DISABLED_CONSTRUCTS] } });
-      } as never)
-      .parse(text) as Root;
+    const whole = unified().use(remarkParse).use(remarkMinutesSyntax as never).parse(text) as Root;
     expect(blocks).toEqual(whole.children.map((n) => ({ start: n.position!.start.offset, end: n.position!.end.offset })));
     expect(blocks.every((b, i) => i === 0 || b.start > blocks[i - 1].end)).toBe(true);
   });

@@ -44,7 +44,8 @@ export const DISABLED_CONSTRUCTS = [
   'thematicBreak',
 ] as const;
 
-function remarkMinutesSyntax(this: { data(): Record<string, unknown> }) {
+/** The unified plugin that turns those constructs off. */
+export function remarkMinutesSyntax(this: { data(): Record<string, unknown> }) {
   const data = this.data() as Record<string, unknown[]>;
   (data.micromarkExtensions ??= []).push({ disable: { null: [...DISABLED_CONSTRUCTS] } });
 }
