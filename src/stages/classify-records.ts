@@ -163,6 +163,7 @@ function featuresFor(ctx: Context): (c: Candidate) => void {
     const text = slice(ctx, draft.span);
     f.push(named('rule:', draft.rule), draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule', named('part:', ctx.units[c.unit].part));
     textFeatures(ctx, text, f, c.family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false });
+    if (c.family === 'declarations') f.push(declaringAbove(ctx, c.unit) ? 'declaring-above' : 'no-declaring-above');
     if (c.family === 'witnesses') {
       const w = draft as Drafts['witnesses'][number];
       f.push(named('basis:', w.basis), w.nameSpan ? 'has-name:true' : 'has-name:false', w.roleSpan ? 'has-role:true' : 'has-role:false', named('pv:', presentingVerb(text)));
@@ -178,6 +179,24 @@ function featuresFor(ctx: Context): (c: Candidate) => void {
     }
   };
 }
+
+/**
+ * Is a declaration candidate's unit in a declarations section, or under a line about declaring interests
+ * ("The following members made declarations", "Declarations of interest")? A row without a declaring verb
+ * ("Name: member of …") is a declaration because of where it stands, and the verb-led declarations of other
+ * bodies teach the model that weight. Looked for up to a run of rows back, whatever items the rows were read
+ * as (short rows often read as headings); a paragraph of prose ends the run.
+ */
+function declaringAbove(ctx: Context, unit: number): boolean {
+  if (ctx.units[unit].section === 'declarations') return true;
+  for (let j = unit - 1; j >= 0 && j >= unit - 8; j--) {
+    const text = ctx.units[j].text;
+    if (DECLARING_WORDS.test(text.slice(0, 400))) return true;
+    if (text.length > 300) return false;
+  }
+  return false;
+}
+const DECLARING_WORDS = /\bdeclar|\binterests?\b/i;
 
 /** Every candidate with its features: what training and `eval --explain` read. */
 export function collectCandidates(ctx: Context): Candidate[] {
