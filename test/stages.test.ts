@@ -123,6 +123,22 @@ describe('group-units', () => {
     ]);
   });
 
+  it('runs a name on when a line ends with its initial, and only then', () => {
+    expect(unitsOf('Declared by County Cllr. E. Price and Cllr. B.\nMorgan\nThe plans are set out in Appendix A.\nMembers asked about the costs.')).toEqual([
+      'Declared by County Cllr. E. Price and Cllr. B. Morgan',
+      'The plans are set out in Appendix A.',
+      'Members asked about the costs.',
+    ]);
+  });
+
+  it('runs a numbered line on when it ends mid-phrase, and keeps a numbered heading apart', () => {
+    expect(unitsOf('2. Mr Watts said that the challenges within the\n   Adults Directorate were growing.\n\n10. Open Session for members of the public\nNo members of the public were present.')).toEqual([
+      'Mr Watts said that the challenges within the Adults Directorate were growing.',
+      'Open Session for members of the public',
+      'No members of the public were present.',
+    ]);
+  });
+
   it('attaches a marker alone on its line to the next line', () => {
     expect(unitsOf('(a)\n\nthe performance was strong;')).toEqual(['the performance was strong;']);
   });

@@ -50,6 +50,7 @@ const FUNCTION_WORD_END =
 const TERMINAL_END = /[.!?:;"')\]]$|:-$/;
 const CAPITALISED_WORD_END = /(?:^|\s)[A-Z][a-z'’-]+$/;
 const STARTS_CAPITALISED_WORD = /^[A-Z][a-z'’-]+\b/;
+const INITIAL_END = /(?:(?:^|\s)(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Alderman)\.?|(?:^|\s)[A-Z]\.)\s?[A-Z]\.$/;
 const NAME_ROLE_LINE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3},\s+[A-Z]/;
 
 /** A short line with no sentence end whose words are mostly capitalised: a heading. */
@@ -154,10 +155,14 @@ function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
   const prev = previous.content;
   const next = line.content;
   if (/^[a-z(]/.test(next) && !/^\([a-z0-9]{1,4}\)/.test(next)) return true;
+  // "… and Cllr. G. / Evans": a name's initial is no sentence end, so the surname on the next line runs on.
+  if (INITIAL_END.test(prev) && STARTS_CAPITALISED_WORD.test(next)) return true;
   if (TERMINAL_END.test(prev)) return false;
+  // A line ending mid-phrase runs on, after a numbered first line too ("2. Mr X said that the challenges
+  // within the / Adults Directorate …").
+  if (/[,–\-&/]$/.test(prev) || FUNCTION_WORD_END.test(prev)) return true;
   // "10. Open Session for members of the public" — an item heading numbered as a whole number.
   if (unit.length === 1 && unit[0].marker?.kind === 'number' && /^[A-Z]/.test(next)) return false;
-  if (/[,–\-&/]$/.test(prev) || FUNCTION_WORD_END.test(prev)) return true;
   // "Cheryl Clark (Democratic / Services Officer)": a bracket left open in the unit runs on.
   const sofar = unit.map((l) => l.content).join(' ');
   if ((sofar.match(/\(/g)?.length ?? 0) > (sofar.match(/\)/g)?.length ?? 0)) return true;
