@@ -196,3 +196,20 @@ describe('printed Cabinet minutes (fixture)', () => {
     ]);
   });
 });
+
+describe('declarations as rows naming the item first, the members last (fixture)', () => {
+  // Proposals are the model's candidates, so this reads the fixture with the shipped model.
+  const doc = extract(fixture('community-council.txt'));
+
+  it('gives one declaration per member of each row, its text the item, a name wrapped after an initial joined', () => {
+    expect(doc.declarations.map((d) => [d.member, d.text])).toEqual([
+      ['E. Price', 'Agenda Item 6, planning application for two dwellings at Heol Fach'],
+      ['B. Morgan', 'Agenda Item 6, planning application for two dwellings at Heol Fach'],
+      ['C. Lewis', 'Agenda Item 7, grant request from the Young Farmers'],
+    ]);
+  });
+
+  it('reads no row as a point', () => {
+    expect(texts(doc.discussionPoints).filter((t) => /Agenda Item|^Morgan/.test(t))).toEqual([]);
+  });
+});

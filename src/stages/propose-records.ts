@@ -25,7 +25,7 @@ type Action = Drafts['actions'][number];
 const HONORIFIC_WORDS = /^(?:(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Alderman|Aldermen|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:d)?\.?|County|District|Parish|Town|Borough)\s+)+/i;
 const DECLARE_VERB = /\b(?:declared|declares|declare|declaring)\b/i;
 const PRESENT_VERB =
-  /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|informed|briefed|spoke|talked|shared|described|led\s+(?:a|the)\s+(?:presentation|discussion|session)|(?:responded|replied)\s+to\s+(?:Members|Councillors|questions|queries|the\s+questions|the\s+queries|comments)|answered\s+(?:Members|Councillors|questions|queries|the\s+questions)|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak))\b/;
+  /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|informed|briefed|spoke|talked|shared|described|led\s+(?:a|the)\s+(?:presentation|discussion|session)|(?:responded|replied)\s+to\s+(?:Members|Councillors|questions|queries|the\s+questions|the\s+queries|comments)|answered\s+(?:Members|Councillors|questions|queries|the\s+questions)|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak)|(?:was|were)\s+(?:in\s+attendance|present)\s+for\s+(?:this|the|that)\s+item)\b/;
 const ACTION_CUE =
   /(?:^|\s)(?:to|will|would|shall|should|agreed\s+to)\s+(?:write|send|circulate|re-circulate|contact|obtain|arrange|report|provide|investigate|chase|ask|seek|review|prepare|update|inform|check|liaise|order|draft|distribute|remind|look|bring|share|confirm|follow|forward|organise|organize|progress|pursue|e-?mail|speak|meet|produce|publish|submit|source|monitor|explore|raise|request|invite|book|purchase|notify|discuss|investigate|consider|circulate|action|respond|reply|obtain|get|put|add|include|ensure|make|set\s+up|take)\b|\b(?:requested|requests|asked|urged|instructed|authorised|authorized|delegated|reminded)\s+(?:that|to|the|officers|[A-Z])|\bACTION\b/;
 // A decision in the passive asks for something too ("that the report be presented to Council"); in the
@@ -129,6 +129,15 @@ export function proposeDeclarations(ctx: Context): Declaration[] {
           push(span, tightSpan(ctx.text, s.start + skip, s.start + row[1].length), u.item, 'propose/declaration-row');
           context = true;
         }
+        // The row the other way round: "Agenda Item 10, E/38405 – County Cllr. J. Davies and Cllr. P. Harries":
+        // what the interest is in, then only the members who declared it (honorific-led names).
+        const namesLast = row ? null : ITEM_THEN_MEMBERS.exec(s.text.slice(0, SUBJECT_MAX * 2));
+        if (namesLast && !/\s[a-z]/.test(namesLast[2].replace(/\s(?:and|&)\s/g, ' '))) {
+          const at = s.start + namesLast.index + namesLast[0].length - namesLast[2].length;
+          const what = tightSpan(ctx.text, s.start, s.start + namesLast[1].length);
+          for (const member of namesIn(ctx, at, s.end)) push(what, member, u.item, 'propose/item-then-members');
+          context = true;
+        }
         const from = /\binterest\b[^.]{0,80}?\b(?:from|by)\s+((?:(?:Councillors?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})/.exec(s.text);
         if (from) {
           const at = s.start + from.index + from[0].length - from[1].length;
@@ -140,6 +149,9 @@ export function proposeDeclarations(ctx: Context): Declaration[] {
   }
   return out;
 }
+
+// "<what> – <members>": a row's members stand last, after a spaced dash, each led by an honorific.
+const ITEM_THEN_MEMBERS = /^(\S.{1,200}?\S)\s{1,3}[-–—]\s{1,3}((?:(?:County|District|Parish|Town)\s+)?(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Alderman)\s+[A-Z].{0,160}?)\.?$/;
 
 /** Splits a subject phrase into a name and a role: "X, Role", "Role (Name)", "Name (Role)", a name, or a role. */
 function person(ctx: Context, start: number, end: number): { name: DraftSpan | null; role: DraftSpan | null } | null {
