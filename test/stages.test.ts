@@ -86,12 +86,15 @@ describe('read-lines', () => {
     ['PLA146/14', 'minute-ref', 'PLA146/14'],
     ['23/101 To receive apologies', 'minute-ref', '23/101'],
     ['45/21 DECLARATIONS OF INTEREST', 'minute-ref', '45/21'],
+    ['A) Note the forecast overspend', 'letter', 'A'],
+    ['(B) Agree the budget changes', 'letter', 'B'],
+    ['(IV) The final report', 'letter', 'IV'],
   ])('reads the marker of %j', (line, kind, value) => {
     expect(readMarker(normaliseText(line).text)?.marker).toMatchObject({ kind, value });
   });
 
   it('reads no marker in prose', () => {
-    for (const line of ['10:00 hours', '2019 was a year', 'Mr. Smith', '(Voting figures: 9 for)', '1,200 pot holes', 'e.g. the report', 'i.e. none', 'of the report', 'a.m. start', '2019/20 was a hard year', '14/05/2019 – minutes']) {
+    for (const line of ['10:00 hours', '2019 was a year', 'Mr. Smith', '(Voting figures: 9 for)', '1,200 pot holes', 'e.g. the report', 'i.e. none', 'of the report', 'a.m. start', '2019/20 was a hard year', '14/05/2019 – minutes', '(A)', 'B)', 'I) ']) {
       expect(readMarker(line), line).toBeNull();
     }
   });

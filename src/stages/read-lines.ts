@@ -35,9 +35,11 @@ export interface Line {
 
 // One alternative per marker style; each must be followed by white space or the end of the line.
 const MARKER =
-  /^(?:(?<bullet>[•*\-–—]|o(?=\s+\S))(?=\s|$)|(?<decimal>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)|(?<num>\d{1,3})[.)](?=\s|$)|\((?<pnum>\d{1,3})\)\.?(?=\s|$)|\((?<pletter>[a-z]{1,4})\)(?=\s|$)|(?<letter>[a-z]{1,4})\)(?=\s|$)|(?<letterdot>[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s+\S)|(?<ref>[A-Z]{2,6}\d{1,4}\/\d{2,4}|\d{1,3}\/\d{2,4})(?=\s|$))/;
+  /^(?:(?<bullet>[•*\-–—]|o(?=\s+\S))(?=\s|$)|(?<decimal>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)|(?<num>\d{1,3})[.)](?=\s|$)|\((?<pnum>\d{1,3})\)\.?(?=\s|$)|\((?<pletter>[a-z]{1,4})\)(?=\s|$)|(?<letter>[a-z]{1,4})\)(?=\s|$)|\(?(?<upper>[A-Z]|[IVX]{2,4})\)(?=\s+\S)|(?<letterdot>[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\.(?=\s+\S)|(?<ref>[A-Z]{2,6}\d{1,4}\/\d{2,4}|\d{1,3}\/\d{2,4})(?=\s|$))/;
 
-const ROMAN_OR_LETTER = /^(?:[a-z]|i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,3})$/;
+// Lower case, or upper case with text after it on the line ("A) Note the forecast …", "(IV) The …"): an
+// upper-case letter alone on its line ("(A)" above an item heading) labels a part of the page, not a list item.
+const ROMAN_OR_LETTER = /^(?:[a-z]|i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,3})$/i;
 
 export function readMarker(content: string): { marker: Marker; length: number } | null {
   const m = MARKER.exec(content);
@@ -50,6 +52,7 @@ export function readMarker(content: string): { marker: Marker; length: number } 
   else if (g.pnum) marker = { kind: 'paren-number', label: m[0], value: g.pnum };
   else if (g.pletter && ROMAN_OR_LETTER.test(g.pletter)) marker = { kind: 'letter', label: m[0], value: g.pletter };
   else if (g.letter && ROMAN_OR_LETTER.test(g.letter)) marker = { kind: 'letter', label: m[0], value: g.letter };
+  else if (g.upper && ROMAN_OR_LETTER.test(g.upper)) marker = { kind: 'letter', label: m[0], value: g.upper };
   else if (g.letterdot) marker = { kind: 'letter', label: m[0], value: g.letterdot };
   else if (g.ref) marker = { kind: 'minute-ref', label: m[0], value: g.ref };
   if (!marker) return null;
