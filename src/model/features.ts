@@ -112,6 +112,14 @@ export interface WordFeatures {
   bigrams: boolean;
 }
 
+/**
+ * The lexical features: the text's own words (first words, opening words and pairs, closing words), as
+ * against the rules, cues and layout, which name the genre's devices. Training penalises them harder (see
+ * TrainSettings.lexicalL2Factor): most words a body's minutes use are that body's names and topics.
+ */
+const LEXICAL = /^(?:w1|w2|u|bi|lb|lw):/;
+export const isLexical = (feature: string): boolean => LEXICAL.test(feature);
+
 /** Features of a text: rules that fire, cues and opening words. */
 export function textFeatures(ctx: Context, text: string, out: string[], words: WordFeatures): void {
   const { grammar } = ctx;

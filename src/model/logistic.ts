@@ -25,6 +25,11 @@ export interface TrainOptions {
   epochs?: number;
   /** L2 penalty per example step. */
   l2?: number;
+  /**
+   * Features penalised harder than the rest: the L2 penalty of a feature this says true for is multiplied by
+   * `heavierL2.factor`.
+   */
+  heavierL2?: { applies: (feature: string) => boolean; factor: number };
   learningRate?: number;
   /** Features seen in fewer training examples are dropped (noise that cannot generalise). */
   minCount?: number;
@@ -77,7 +82,7 @@ export function strongestFeatures(features: readonly string[], weightAt: (i: num
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
 
 export function train(examples: readonly Example[], options: TrainOptions = {}): LinearModel {
-  const { epochs = 25, l2 = 1e-4, learningRate = 0.3, minCount = 2, seed = 1, prior = {} } = options;
+  const { epochs = 25, l2 = 1e-4, learningRate = 0.3, minCount = 2, seed = 1, prior = {}, heavierL2 } = options;
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of new Set(e.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
@@ -87,6 +92,8 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
   const w0 = new Float64Array(index.size);
   for (const [f, i] of index) w0[i] = w[i] = prior[f] ?? 0;
   const g2 = new Float64Array(index.size).fill(1e-8);
+  const penalty = new Float64Array(index.size);
+  for (const [f, i] of index) penalty[i] = heavierL2?.applies(f) ? l2 * heavierL2.factor : l2;
   let bias = 0;
   let biasG2 = 1e-8;
   const order = rows.map((_, i) => i);
@@ -104,7 +111,7 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
       biasG2 += grad * grad;
       bias -= (learningRate * grad) / Math.sqrt(biasG2);
       for (const id of row.ids) {
-        const g = grad + l2 * (w[id] - w0[id]);
+        const g = grad + penalty[id] * (w[id] - w0[id]);
         g2[id] += g * g;
         w[id] -= (learningRate * g) / Math.sqrt(g2[id]);
       }

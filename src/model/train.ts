@@ -14,6 +14,7 @@ import { runPipeline } from '../pipeline.js';
 import { detectGrammar } from '../grammar/builtin.js';
 import type { Candidate } from '../stages/classify-records.js';
 import { fitPlatt, score, train, type Example, type LinearModel } from './logistic.js';
+import { isLexical } from './features.js';
 import { BLOCK_TYPES, FEATURE_VERSION, MODEL_TYPES, type Model, type ModelType } from './model.js';
 import { dice, goldTexts, pairThreshold, type Gold } from './score.js';
 
@@ -85,9 +86,17 @@ export interface TrainSettings {
    * penalty (0.01–0.2), points and resolutions no different (3e-4–3e-3).
    */
   l2For: Partial<Record<ModelType, number>>;
+  /**
+   * How many times harder the L2 penalty bears on lexical features (the text's own words: features.ts
+   * isLexical) than on rules, cues and layout. At 1, each type's model leaned on words one body uses and others
+   * do not. Measured over five pooled CV splits (macro-F1): 0.834 at 1, 0.836 at 3, 0.838 at 5, 0.841 at 10,
+   * 0.835 at 15, 0.833 at 30; points and declarations gain at every factor from 3 to 15. On the real
+   * documents, which no model is trained on, 0.656 at 1 and 0.729 at 5 and at 10.
+   */
+  lexicalL2Factor: number;
 }
 
-export const DEFAULT_SETTINGS: TrainSettings = { folds: 5, epochs: 20, l2: 1e-3, minCount: 2, rulePrior: 6, minCountFor: { actions: 16 }, l2For: { declarations: 0.1 } };
+export const DEFAULT_SETTINGS: TrainSettings = { folds: 5, epochs: 20, l2: 1e-3, minCount: 2, rulePrior: 6, minCountFor: { actions: 16 }, l2For: { declarations: 0.1 }, lexicalL2Factor: 10 };
 
 /**
  * Splits texts into k folds by body: bodies sorted, then dealt round-robin, so the split is fixed.
@@ -151,7 +160,13 @@ export function trainModel(texts: readonly LabelledText[], settings: TrainSettin
   const folds = foldsByBody(texts, settings.folds);
   const types = {} as Model['types'];
   for (const type of MODEL_TYPES) {
-    const options = { ...shared, l2: settings.l2For[type] ?? settings.l2, prior: priorOf(type, settings.rulePrior), minCount: settings.minCountFor[type] ?? settings.minCount };
+    const options = {
+      ...shared,
+      l2: settings.l2For[type] ?? settings.l2,
+      heavierL2: { applies: isLexical, factor: settings.lexicalL2Factor },
+      prior: priorOf(type, settings.rulePrior),
+      minCount: settings.minCountFor[type] ?? settings.minCount,
+    };
     // Held-out scores for calibration.
     const heldScores: number[] = [];
     const heldLabels: (0 | 1)[] = [];
