@@ -153,7 +153,7 @@ function featuresFor(ctx: Context): (c: Candidate) => void {
       if (c.origins.length === 0) f.push('from:none');
       for (const o of c.origins) f.push(named('from:', o.type), named('rule:', o.draft.rule));
       for (const x of featuresOfUnit(c.unit)) f.push(x);
-      textFeatures(ctx, c.text, f, { unigrams: false, bigrams: true });
+      textFeatures(ctx, c.text, f, { unigrams: true, bigrams: true });
       sentenceFeatures(ctx, splitSentences(c.text.slice(0, 4000)).map((x) => x.text), f);
       return;
     }
