@@ -126,6 +126,13 @@ describe('group-units', () => {
     ]);
   });
 
+  it('starts a unit at a line that opens a sentence, after a line ending in a name', () => {
+    expect(unitsOf('The Clerk will design posters and send details to Gwen and Russell\nThe Clerk will produce a risk assessment')).toEqual([
+      'The Clerk will design posters and send details to Gwen and Russell',
+      'The Clerk will produce a risk assessment',
+    ]);
+  });
+
   it('runs a name on when a line ends with its initial, and only then', () => {
     expect(unitsOf('Declared by County Cllr. E. Price and Cllr. B.\nMorgan\nThe plans are set out in Appendix A.\nMembers asked about the costs.')).toEqual([
       'Declared by County Cllr. E. Price and Cllr. B. Morgan',

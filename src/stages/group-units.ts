@@ -50,6 +50,7 @@ const FUNCTION_WORD_END =
 const TERMINAL_END = /[.!?:;"')\]]$|:-$/;
 const CAPITALISED_WORD_END = /(?:^|\s)[A-Z][a-z'’-]+$/;
 const STARTS_CAPITALISED_WORD = /^[A-Z][a-z'’-]+\b/;
+const SENTENCE_OPENER = /^(?:The|A|An|It|This|These|That|Those|There|They|We|He|She|In|On|At|All|Any|No|If|As|After|Following)\s/;
 const INITIAL_END = /(?:(?:^|\s)(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Alderman)\.?|(?:^|\s)[A-Z]\.)\s?[A-Z]\.$/;
 const NAME_ROLE_LINE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3},\s+[A-Z]/;
 
@@ -168,7 +169,8 @@ function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
   if ((sofar.match(/\(/g)?.length ?? 0) > (sofar.match(/\)/g)?.length ?? 0)) return true;
   if (looksLikeNameRoleLine(next)) return false;
   // "… an update from Mark / Antrobus on behalf of …": a name broken across lines inside prose.
-  if (CAPITALISED_WORD_END.test(prev) && STARTS_CAPITALISED_WORD.test(next) && lowercaseWords(prev) >= 3 && !isHeadingLike(prev)) {
+  // A line opening with a sentence's first word ("The Clerk will …") starts a sentence, whatever ends the one above.
+  if (CAPITALISED_WORD_END.test(prev) && STARTS_CAPITALISED_WORD.test(next) && !SENTENCE_OPENER.test(next) && lowercaseWords(prev) >= 3 && !isHeadingLike(prev)) {
     return true;
   }
   return false;
