@@ -133,6 +133,12 @@ describe('group-units', () => {
     ]);
   });
 
+  it('runs a hard-wrapped line on inside a paragraph, however many capitals it holds', () => {
+    expect(unitsOf('(a) Mr Baker advised that the routes were run by the bus\ncompanies. Should Kent County Council be accepted into the Devolution Priority\nProgramme, it could help deliver improvements.')).toEqual([
+      'Mr Baker advised that the routes were run by the bus companies. Should Kent County Council be accepted into the Devolution Priority Programme, it could help deliver improvements.',
+    ]);
+  });
+
   it('runs a name on when a line ends with its initial, and only then', () => {
     expect(unitsOf('Declared by County Cllr. E. Price and Cllr. B.\nMorgan\nThe plans are set out in Appendix A.\nMembers asked about the costs.')).toEqual([
       'Declared by County Cllr. E. Price and Cllr. B. Morgan',

@@ -170,7 +170,9 @@ function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
   if (looksLikeNameRoleLine(next)) return false;
   // "… an update from Mark / Antrobus on behalf of …": a name broken across lines inside prose.
   // A line opening with a sentence's first word ("The Clerk will …") starts a sentence, whatever ends the one above.
-  if (CAPITALISED_WORD_END.test(prev) && STARTS_CAPITALISED_WORD.test(next) && !SENTENCE_OPENER.test(next) && lowercaseWords(prev) >= 3 && !isHeadingLike(prev)) {
+  // A line inside a paragraph is no heading, however many capitals it holds ("… into the Devolution Priority /
+  // Programme, it could …").
+  if (CAPITALISED_WORD_END.test(prev) && STARTS_CAPITALISED_WORD.test(next) && !SENTENCE_OPENER.test(next) && lowercaseWords(prev) >= 3 && (unit.length > 1 || !isHeadingLike(prev))) {
     return true;
   }
   return false;
