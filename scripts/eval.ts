@@ -11,7 +11,8 @@
  *   npm run eval -- --ceiling    per type, the share of gold records that some candidate can match: what the
  *                                model could reach at best (--verbose lists the unreachable ones)
  *   npm run eval -- --realdocs   the real documents with whole-document gold (../shared/realdocs), each read as
- *                                published (PDF, .docx …) by extractSource; macro-F1 over the types each gold holds
+ *                                published (PDF, .docx …) by extractSource; macro-F1 over the types each gold holds;
+ *                                then the plain-text references the golds were copied from, read by extract()
  *   --verbose                    lists every missed and spurious record
  * Seeds are read from corpus/seeds; dev and train from ../shared/corpus (skipped with a note when absent).
  */
@@ -225,6 +226,24 @@ export async function scoreRealDocuments(): Promise<{ name: string; gold: Gold; 
   return results;
 }
 
+/**
+ * The plain-text reference each real document's gold was copied from (`gold/NAME.txt`: pdftotext's layout
+ * text for the PDFs), read by extract() as any text is: whole meetings from bodies no model is trained on, as
+ * a text, which is how most minutes reach the library.
+ */
+export function scoreReferenceTexts(): { name: string; gold: Gold; score: FileScore }[] {
+  const goldDir = join(REALDOCS_DIR, 'gold');
+  if (!existsSync(goldDir)) return [];
+  return readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json') && existsSync(join(goldDir, f.replace(/\.json$/, '.txt'))))
+    .sort()
+    .map((f) => {
+      const gold = JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as Gold;
+      const name = f.replace(/\.json$/, '.txt');
+      return { name, gold, score: scoreFile(name, gold, extract(readFileSync(join(goldDir, name), 'utf8'), { name })) };
+    });
+}
+
 async function realDocumentsReport() {
   const results = await scoreRealDocuments();
   if (!results.length) return console.log(`note: ${REALDOCS_DIR}/gold is absent, so the real documents are not scored`);
@@ -238,6 +257,13 @@ async function realDocumentsReport() {
   const all = summarise(results.map((r) => r.score));
   printSummary('real documents together', all);
   console.log(`  macro-F1 over the types they hold (${heldTypes(results.map((r) => r.gold)).join(', ')}): ${pct(macroOver(all, heldTypes(results.map((r) => r.gold))))}`);
+  const references = scoreReferenceTexts();
+  if (!references.length) return;
+  if (verbose) printMisses(references.map((r) => r.score));
+  const together = summarise(references.map((r) => r.score));
+  const types = heldTypes(references.map((r) => r.gold));
+  printSummary('the same documents as plain text (gold/NAME.txt, the text each gold was copied from)', together);
+  console.log(`  macro-F1 over the types they hold: ${pct(macroOver(together, types))}`);
 }
 
 /** Body-to-fold splits pooled by --cv: one split's figure for a type with few gold records is mostly luck. */
