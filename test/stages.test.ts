@@ -139,6 +139,13 @@ describe('group-units', () => {
     ]);
   });
 
+  it('runs on after an honorific, and into a line opening with a number and a word', () => {
+    expect(unitsOf('(a) Before Christmas, the Kent Integrated Care Alliance (KICA) and Mr\nWatkins wrote to the Minister.\nThese changes could raise staff costs by about\n10 to 11 percent.')).toEqual([
+      'Before Christmas, the Kent Integrated Care Alliance (KICA) and Mr Watkins wrote to the Minister.',
+      'These changes could raise staff costs by about 10 to 11 percent.',
+    ]);
+  });
+
   it('runs a name on when a line ends with its initial, and only then', () => {
     expect(unitsOf('Declared by County Cllr. E. Price and Cllr. B.\nMorgan\nThe plans are set out in Appendix A.\nMembers asked about the costs.')).toEqual([
       'Declared by County Cllr. E. Price and Cllr. B. Morgan',
@@ -211,6 +218,16 @@ describe('segment and extract stages', () => {
       ['minutes', 'The debate.'],
     ]);
     expect(ctx.drafts.discussionPoints).toHaveLength(1);
+  });
+
+  it('keeps a numbered paragraph whole: its lettered sub-paragraphs and the prose after them, up to the next number', () => {
+    const ctx = run(
+      'Minutes:\n\n1. Mr Baker provided an update on the following:\n\n(a) The bus network was run commercially.\n\n(b) The Council made two recommendations:\n\n- a study of street works;\n- a wider lane rental scheme.\n\nKCC offered the A25 as a pilot area.\n\n2. Mr Love said that school places in the north were short.',
+    );
+    expect(ctx.drafts.discussionPoints.map((p) => ctx.text.slice(p.span.start, p.span.end).replace(/\s+/g, ' '))).toEqual([
+      'Mr Baker provided an update on the following: (a) The bus network was run commercially. (b) The Council made two recommendations: - a study of street works; - a wider lane rental scheme. KCC offered the A25 as a pilot area.',
+      'Mr Love said that school places in the north were short.',
+    ]);
   });
 
   it('takes "Resolved –" with numbered decisions, one record per number', () => {

@@ -39,6 +39,7 @@ export function extractPoints(ctx: Context): void {
     // A numbered paragraph keeps what is under it.
     let end = u.pointEnd ?? u.end;
     let absorbed = 0;
+    let lettered = false;
     if (u.marker && (u.marker.kind === 'number' || u.marker.kind === 'decimal')) {
       for (let j = i + 1; j < units.length; j++) {
         const v = units[j];
@@ -48,7 +49,10 @@ export function extractPoints(ctx: Context): void {
         if (v.marker && v.marker.kind === u.marker.kind && v.indent <= u.indent) break;
         if (v.marker?.kind === 'minute-ref') break;
         if (grammar.first('resolutionLabel', v.text)?.match.index === 0 || grammar.test('actionLine', v.text)) break;
-        if (!v.marker && !LEAD_IN_END.test(ctx.text.slice(u.start, end).trim())) break;
+        // Prose after a lettered sub-paragraph goes on with it ("(b) … made several recommendations: • … •
+        // … / KCC offered the A25 as a pilot area."): it stays in the numbered paragraph until the next number.
+        if (!v.marker && !lettered && !LEAD_IN_END.test(ctx.text.slice(u.start, end).trim())) break;
+        if (v.marker?.kind === 'letter') lettered = true;
         end = v.pointEnd ?? v.end;
         v.consumedBy = 'point';
         absorbed++;

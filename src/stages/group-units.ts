@@ -51,6 +51,7 @@ const TERMINAL_END = /[.!?:;"')\]]$|:-$/;
 const CAPITALISED_WORD_END = /(?:^|\s)[A-Z][a-z'’-]+$/;
 const STARTS_CAPITALISED_WORD = /^[A-Z][a-z'’-]+\b/;
 const SENTENCE_OPENER = /^(?:The|A|An|It|This|These|That|Those|There|They|We|He|She|In|On|At|All|Any|No|If|As|After|Following)\s/;
+const HONORIFIC_END = /(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Alderman|Professor|Prof|Sir|Dame)\.?$/;
 const INITIAL_END = /(?:(?:^|\s)(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Alderman)\.?|(?:^|\s)[A-Z]\.)\s?[A-Z]\.$/;
 const NAME_ROLE_LINE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3},\s+[A-Z]/;
 
@@ -156,12 +157,16 @@ function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
   const prev = previous.content;
   const next = line.content;
   if (/^[a-z(]/.test(next) && !/^\([a-z0-9]{1,4}\)/.test(next)) return true;
-  // "… and Cllr. G. / Evans": a name's initial is no sentence end, so the surname on the next line runs on.
-  if (INITIAL_END.test(prev) && STARTS_CAPITALISED_WORD.test(next)) return true;
+  // "… and Cllr. G. / Evans", "… (KICA) and Mr / Watkins wrote …": a name's initial or honorific is no
+  // sentence end, so the name on the next line runs on.
+  if ((INITIAL_END.test(prev) || HONORIFIC_END.test(prev)) && STARTS_CAPITALISED_WORD.test(next)) return true;
   if (TERMINAL_END.test(prev)) return false;
   // A line ending mid-phrase runs on, after a numbered first line too ("2. Mr X said that the challenges
   // within the / Adults Directorate …").
   if (/[,–\-&/]$/.test(prev) || FUNCTION_WORD_END.test(prev)) return true;
+  // "… staff costs by about / 10 to 11 percent": a number then a word in lower case goes on a sentence (a list
+  // item's number would have been read as its marker).
+  if (/^\d[\d,.%]*\s+[a-z]/.test(next)) return true;
   // "10. Open Session for members of the public" — an item heading numbered as a whole number.
   if (unit.length === 1 && unit[0].marker?.kind === 'number' && /^[A-Z]/.test(next)) return false;
   // "Cheryl Clark (Democratic / Services Officer)": a bracket left open in the unit runs on.
