@@ -146,6 +146,12 @@ describe('group-units', () => {
     ]);
   });
 
+  it('runs a name-and-role line on when it ends in a comma', () => {
+    expect(unitsOf('1. Mr Watkins, Cabinet Member for Adult Social Care and Public Health,\nprovided an update on the following:')).toEqual([
+      'Mr Watkins, Cabinet Member for Adult Social Care and Public Health, provided an update on the following:',
+    ]);
+  });
+
   it('runs a name on when a line ends with its initial, and only then', () => {
     expect(unitsOf('Declared by County Cllr. E. Price and Cllr. B.\nMorgan\nThe plans are set out in Appendix A.\nMembers asked about the costs.')).toEqual([
       'Declared by County Cllr. E. Price and Cllr. B. Morgan',
