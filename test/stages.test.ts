@@ -146,9 +146,10 @@ describe('group-units', () => {
     ]);
   });
 
-  it('runs a name-and-role line on when it ends in a comma', () => {
-    expect(unitsOf('1. Mr Watkins, Cabinet Member for Adult Social Care and Public Health,\nprovided an update on the following:')).toEqual([
+  it('runs a name-and-role line on when it ends in a comma or a function word', () => {
+    expect(unitsOf('1. Mr Watkins, Cabinet Member for Adult Social Care and Public Health,\nprovided an update on the following:\n2. Joanne Carpenter, Participation and Engagement Manager, introduced the\nreport.')).toEqual([
       'Mr Watkins, Cabinet Member for Adult Social Care and Public Health, provided an update on the following:',
+      'Joanne Carpenter, Participation and Engagement Manager, introduced the report.',
     ]);
   });
 

@@ -140,10 +140,11 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
   return units;
 }
 
-/** "Jason Russell, Assistant Director for Highways": a line of a witness list. One ending in a comma runs on
- * ("Mr Watkins, Cabinet Member for Adult Social Care, / provided an update …"). */
+/** "Jason Russell, Assistant Director for Highways": a line of a witness list. One ending in a comma or a
+ * function word runs on ("Mr Watkins, Cabinet Member for Adult Social Care, / provided an update …",
+ * "Joanne Carpenter, Engagement Manager, introduced the / report."). */
 function looksLikeNameRoleLine(content: string): boolean {
-  return content.length < 140 && !/[.;:,]$/.test(content) && NAME_ROLE_LINE.test(content) && lowercaseWords(content) <= 3;
+  return content.length < 140 && !/[.;:,]$/.test(content) && NAME_ROLE_LINE.test(content) && lowercaseWords(content) <= 3 && !FUNCTION_WORD_END.test(content);
 }
 
 function isLabelOnly(line: Line, grammar: Grammar): boolean {
