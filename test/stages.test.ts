@@ -146,10 +146,13 @@ describe('group-units', () => {
     ]);
   });
 
-  it('runs a name-and-role line on when it ends in a comma or a function word', () => {
+  it('runs a name-and-role line on when it ends in a comma or a function word, or opens with a phrase of time', () => {
     expect(unitsOf('1. Mr Watkins, Cabinet Member for Adult Social Care and Public Health,\nprovided an update on the following:\n2. Joanne Carpenter, Participation and Engagement Manager, introduced the\nreport.')).toEqual([
       'Mr Watkins, Cabinet Member for Adult Social Care and Public Health, provided an update on the following:',
       'Joanne Carpenter, Participation and Engagement Manager, introduced the report.',
+    ]);
+    expect(unitsOf('(g) In December, Mr Murphy presented the Outstanding Achievements Award\nat the annual Best in Kent event.')).toEqual([
+      'In December, Mr Murphy presented the Outstanding Achievements Award at the annual Best in Kent event.',
     ]);
   });
 

@@ -51,6 +51,8 @@ const TERMINAL_END = /[.!?:;"')\]]$|:-$/;
 const CAPITALISED_WORD_END = /(?:^|\s)[A-Z][a-z'’-]+$/;
 const STARTS_CAPITALISED_WORD = /^[A-Z][a-z'’-]+\b/;
 const SENTENCE_OPENER = /^(?:The|A|An|It|This|These|That|Those|There|They|We|He|She|In|On|At|All|Any|No|If|As|After|Following)\s/;
+// "In December, Mr Murphy presented …": an opening phrase of time or place, not a name before its role.
+const OPENING_PHRASE = /^(?:In|On|At|During|Following|After|Before|Since|From|For|With|Under|Over|By)\s/;
 const HONORIFIC_END = /(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Alderman|Professor|Prof|Sir|Dame)\.?$/;
 const INITIAL_END = /(?:(?:^|\s)(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Alderman)\.?|(?:^|\s)[A-Z]\.)\s?[A-Z]\.$/;
 const NAME_ROLE_LINE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3},\s+[A-Z]/;
@@ -144,7 +146,7 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
  * function word runs on ("Mr Watkins, Cabinet Member for Adult Social Care, / provided an update …",
  * "Joanne Carpenter, Engagement Manager, introduced the / report."). */
 function looksLikeNameRoleLine(content: string): boolean {
-  return content.length < 140 && !/[.;:,]$/.test(content) && NAME_ROLE_LINE.test(content) && lowercaseWords(content) <= 3 && !FUNCTION_WORD_END.test(content);
+  return content.length < 140 && !/[.;:,]$/.test(content) && NAME_ROLE_LINE.test(content) && lowercaseWords(content) <= 3 && !FUNCTION_WORD_END.test(content) && !OPENING_PHRASE.test(content);
 }
 
 function isLabelOnly(line: Line, grammar: Grammar): boolean {
