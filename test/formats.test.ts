@@ -10,7 +10,7 @@ import { readCorpus, SHARED_DIR, SHARED_PRESENT, SKIP_NOTE } from '../scripts/co
 import { join } from 'node:path';
 import { scoreFile, RECORD_TYPES } from '../scripts/score.js';
 import { toDocx, toHtmlPage, toModernGovXml, toPdf } from './support/render.js';
-import { encryptedPdf, junkBytes, scannedPdf, superscriptPdf, windows1252 } from './support/broken.js';
+import { encryptedPdf, junkBytes, rightColumnPdf, scannedPdf, superscriptPdf, windows1252 } from './support/broken.js';
 
 const corpus = [...readCorpus('seeds'), ...readCorpus('dev')];
 const scoreKey = (name: string, doc: MinutesDocument) => {
@@ -95,6 +95,20 @@ describe('PDF superscripts', () => {
     expect(source.text).toContain('held on 29th January 2025');
     expect(source.text).toContain('on 4th March 2025');
     expect(source.text).not.toMatch(/^\s*th\s*$/m);
+  });
+});
+
+describe('PDF right-hand column', () => {
+  it('keeps "Noted" and the owner apart from the paragraph, on a line of their own after it; amounts stay on their rows', async () => {
+    const [source] = await readSource(await rightColumnPdf(), { name: 'column.pdf' });
+    const lines = source.text.split('\n').map((l) => l.trim());
+    expect(lines).toContain('i) Bank statement dated 1st March 2024, credit balance of £1,254.67.');
+    expect(lines).toContain('ii) Invoice from the County Council for the street lighting of the village for the year, Clerk to arrange payment.');
+    expect(lines.filter((l) => l === 'Noted')).toHaveLength(2);
+    expect(lines[lines.indexOf('ii) Invoice from the County Council for the street lighting of the village for the year, Clerk to arrange payment.') + 1]).toBe('Clerk');
+    expect(lines).toContain('i) Lighting Services Ltd, April to March, Chq No 1302 283.25');
+    const [doc] = await extractSource(await rightColumnPdf(), { name: 'column.pdf' });
+    for (const p of doc.discussionPoints) expect(p.text).not.toMatch(/\bNoted$/);
   });
 });
 

@@ -43,6 +43,8 @@ interface Line {
   /** The font of the line's first and last pieces: a heading in bold does not wrap into the body below it. */
   firstFont?: string;
   lastFont?: string;
+  /** What the line holds in the page's right-hand column ("Noted", "Clerk"), kept out of its text. */
+  cell?: string;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -233,8 +235,9 @@ function layoutPage(pageItems: TextItem[]): PageText {
     line.left = Math.min(line.left, x);
     line.right = Math.max(line.right, x + item.width);
   }
+  for (const line of lines) line.parts.sort((a, b) => a.x - b.x);
+  takeRightColumn(lines);
   for (const line of lines) {
-    line.parts.sort((a, b) => a.x - b.x);
     const inked = line.parts.filter((part) => part.str.trim());
     line.firstFont = inked[0]?.font;
     line.lastFont = inked[inked.length - 1]?.font;
@@ -272,17 +275,26 @@ function layoutPage(pageItems: TextItem[]): PageText {
   const rightMargin = Math.max(...flow.map((l) => l.right));
   const leftMargin = Math.min(...flow.map((l) => l.left));
   let out = '';
+  // Right-hand column cells wait for the end of their paragraph, and follow it on lines of their own.
+  let cells: string[] = [];
+  const flushCells = () => {
+    for (const cell of cells) out += `\n${cell}`;
+    cells = [];
+  };
   flow.forEach((line, i) => {
     const previous = flow[i - 1];
     if (previous && out) {
       const gap = previous.y - line.y;
       const wrapped = noRoomFor(line, previous) && gap < previous.height * 1.6 && !opensNewLine(line.text, previous.text) && line.left <= (previous.textLeft ?? previous.left) + 2;
+      if (!wrapped) flushCells();
       if (gap > previous.height * 1.6) out += '\n\n';
       else out += wrapped ? ' ' : '\n';
     }
     const indent = Math.max(0, Math.round((line.left - leftMargin) / (line.height * 0.5)));
     out += (out.endsWith(' ') ? '' : ' '.repeat(Math.min(indent, 8))) + line.text.trimStart();
+    if (line.cell) cells.push(line.cell);
   });
+  flushCells();
   const last = flow[flow.length - 1];
   return { head, text: out + '\n', foot, endsWrapped: last ? reachesMargin(last) : false };
 
@@ -307,6 +319,42 @@ function layoutPage(pageItems: TextItem[]): PageText {
     const firstWord = /^\S+/.exec(text)?.[0] ?? '';
     const slack = perUnit * GLYPH_UNITS_AVERAGE * 0.5;
     return previous.right + glyphUnits(` ${firstWord}`) * perUnit > rightMargin - slack;
+  }
+}
+
+/**
+ * A right-hand column of a page ("Noted", "Clerk", "Cllr H. Gwynne" against each paragraph): short text far to
+ * the right of its line's words, at the right edge the page's other such cells share. Read into the line it
+ * would run into the sentence ("… £12,254.67 . Noted"); each cell is taken off its line (`cell`) and the line's
+ * width is its words' alone. Two cells at least, on one right edge, make a column; a lone one is left alone.
+ */
+function takeRightColumn(lines: Line[]): void {
+  const left = Math.min(...lines.map((l) => l.left));
+  const right = Math.max(...lines.map((l) => l.right));
+  const found: { line: Line; at: number }[] = [];
+  for (const line of lines) {
+    const inked = line.parts.map((part, k) => ({ part, k })).filter(({ part }) => part.str.trim());
+    if (inked.length < 2) continue;
+    const { part, k } = inked[inked.length - 1];
+    const before = inked[inked.length - 2].part;
+    const text = part.str.trim();
+    const gap = part.x - before.right;
+    if (gap < Math.max(3 * line.height, 24) || part.x < left + (right - left) * 0.55) continue;
+    // Words, not figures: a column of amounts is a table's, and stays on its row.
+    if (text.length > 30 || text.split(/\s+/).length > 4 || /[,;:]$/.test(text) || !/^\p{L}/u.test(text)) continue;
+    found.push({ line, at: k });
+  }
+  if (found.length < 2) return;
+  // The column's right edge: most cells end within a few points of one another.
+  const edges = found.map(({ line, at }) => line.parts[at].right).sort((a, b) => a - b);
+  const edge = edges[Math.floor(edges.length / 2)];
+  const inColumn = found.filter(({ line, at }) => Math.abs(line.parts[at].right - edge) <= 8);
+  if (inColumn.length < 2) return;
+  for (const { line, at } of inColumn) {
+    line.cell = line.parts[at].str.trim();
+    line.parts = line.parts.slice(0, at).filter((part, k, kept) => k < kept.length - 1 || part.str.trim());
+    const inked = line.parts.filter((part) => part.str.trim());
+    line.right = Math.max(...inked.map((part) => part.right));
   }
 }
 

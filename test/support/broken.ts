@@ -67,3 +67,34 @@ export async function superscriptPdf(): Promise<Uint8Array> {
   line(715, 'The decision will be reconsidered on 4', 'th', ' March 2025 by the Cabinet.');
   return pdf.save();
 }
+
+/**
+ * A parish minute book with a right-hand column: "Noted" or the owner ("Clerk") at the right edge against each
+ * paragraph, on its last line; one paragraph wraps onto a second line; a payments table keeps its amounts.
+ */
+export async function rightColumnPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  const size = 10;
+  const text = (s: string, x: number, y: number) => page.drawText(s, { x, y, size, font });
+  const wrapping = 'ii) Invoice from the County Council for the street lighting of the village for the year, Clerk to';
+  // The right edge: where the longest line of the text ends, as in a justified page.
+  const edge = 40 + font.widthOfTextAtSize(wrapping, size);
+  const cell = (s: string, y: number) => text(s, edge - font.widthOfTextAtSize(s, size), y);
+  text('6. CORRESPONDENCE', 40, 780);
+  text('i) Bank statement dated 1st March 2024, credit balance of £1,254.67.', 40, 764);
+  cell('Noted', 764);
+  // A line that runs to the margin, and the rest of its sentence on the next.
+  text(wrapping, 40, 748);
+  text('arrange payment.', 40, 734);
+  cell('Clerk', 734);
+  text('iii) Letter from the Police about a marking day for farms and rural homes.', 40, 718);
+  cell('Noted', 718);
+  text('7. PAYMENTS', 40, 690);
+  text('i) Lighting Services Ltd, April to March, Chq No 1302', 40, 674);
+  cell('283.25', 674);
+  text('ii) Village Hall hire, Chq No 1303', 40, 660);
+  cell('40.00', 660);
+  return pdf.save();
+}
