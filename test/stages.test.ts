@@ -11,6 +11,7 @@ import { splitSentences } from '../src/text/sentences.js';
 import { parseUkDate, resolveDue } from '../src/text/dates.js';
 import { runPipeline } from '../src/pipeline.js';
 import { extract } from '../src/index.js';
+import { proposeActions } from '../src/stages/propose-records.js';
 
 const base = builtinGrammar('moderngov');
 const unitsOf = (text: string) => {
@@ -237,6 +238,17 @@ describe('segment and extract stages', () => {
     expect(ctx.drafts.discussionPoints.map((p) => ctx.text.slice(p.span.start, p.span.end).replace(/\s+/g, ' '))).toEqual([
       'Mr Baker provided an update on the following: (a) The bus network was run commercially. (b) The Council made two recommendations: - a study of street works; - a wider lane rental scheme. KCC offered the A25 as a pilot area.',
       'Mr Love said that school places in the north were short.',
+    ]);
+  });
+
+  it('reads an owner column cell (a line of its own after its paragraph) as the owner of the paragraph\'s action', () => {
+    const ctx = run(
+      'Minutes:\n\nxi) Cylch Meithrin re financial support. It was proposed by Cllr. H. Gwynne, seconded by Cllr. K. Davies and unanimously agreed to donate £50.00.\nClerk\nxii) Letter of thanks from the Eisteddfod.\nNoted\n20. To accept apologies for absence.\nCllr K Hawes and Cllr C Beare.\n\nThe hall roof was inspected in May.\n\nRFO',
+    );
+    const slice = (s: { start: number; end: number }) => ctx.text.slice(s.start, s.end);
+    const column = proposeActions(ctx).filter((a) => a.rule === 'propose/owner-column');
+    expect(column.map((a) => [slice(a.span), a.owners.map((o) => slice(o.span))])).toEqual([
+      ['Cylch Meithrin re financial support. It was proposed by Cllr. H. Gwynne, seconded by Cllr. K. Davies and unanimously agreed to donate £50.00.', ['Clerk']],
     ]);
   });
 

@@ -366,6 +366,36 @@ export function clauseOwners(ctx: Context, span: DraftSpan): DraftOwner[] {
   return list;
 }
 
+// A cell of an owner column: a role, a councillor or initials, alone on its line.
+const OWNER_CELL = /^(?:(?:The\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|Mayor|RFO)|(?:Cllrs?|Councillor|Mr|Mrs|Ms|Dr)\s?\.?\s?[A-Z][\w.'’ -]{0,28}|[A-Z]{2,4}(?:\s?[/&]\s?[A-Z]{2,4})*)$/;
+
+/**
+ * An owner column read off a page (pdf-to-text puts each cell on a line of its own after its paragraph):
+ * "… agreed to donate £50.00." then "Clerk". The cell names who acts on the paragraph: an action of the
+ * paragraph with nobody named gets it as owner, and a paragraph with no action proposes one.
+ */
+function ownerColumn(ctx: Context, out: Action[]): void {
+  const { units } = ctx;
+  for (let i = 0; i + 1 < units.length; i++) {
+    const u = units[i];
+    const cell = units[i + 1];
+    if (u.role !== 'content' || u.part !== 'minutes' || cell.blockStart || cell.marker) continue;
+    const text = cell.text.trim();
+    // A cell is a name or a role, never a sentence or a list ("Cllr K Hawes and Cllr C Beare.").
+    if (text.length > 30 || /\.$|\sand\s/.test(text) || !OWNER_CELL.test(text)) continue;
+    const owner = makeOwner(ctx, { start: cell.start, end: cell.end });
+    if (!owner) continue;
+    const inside = [...ctx.drafts.actions, ...out].filter((a) => a.span.start >= u.start && a.span.end <= u.end);
+    if (inside.length) {
+      for (const a of inside) if (!a.owners.length) a.owners = [owner];
+      continue;
+    }
+    // The whole paragraph, its decision included: the cell stands against all of it.
+    const span = tightSpan(ctx.text, u.pointStart ?? u.start, u.end);
+    out.push({ span, item: u.item, rule: 'propose/owner-column', confidence: 0.5, owners: [owner], due: null, from: null });
+  }
+}
+
 export function proposeActions(ctx: Context): Action[] {
   const out: Action[] = [];
   const taken = (span: DraftSpan) => overlaps(span, ctx.drafts.actions) || overlaps(span, out);
@@ -378,6 +408,7 @@ export function proposeActions(ctx: Context): Action[] {
       out.push({ span, item: r.item, rule: 'propose/decision', confidence: 0.5, owners: clauseOwners(ctx, span), due: null, from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index } });
     });
   }
+  ownerColumn(ctx, out);
   for (const u of ctx.units) {
     if (u.role === 'chrome' || u.part === 'preamble' || u.part === 'agenda' || u.text.trim().length < 8) continue;
     for (const s of unitSentences(ctx, u)) {
