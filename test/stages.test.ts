@@ -247,7 +247,7 @@ describe('segment and extract stages', () => {
     );
     const slice = (s: { start: number; end: number }) => ctx.text.slice(s.start, s.end);
     const column = proposeActions(ctx).filter((a) => a.rule === 'propose/owner-column');
-    expect(column.map((a) => [slice(a.span), a.owners.map((o) => slice(o.span))])).toEqual([
+    expect(column.map((a) => [slice(a.span), a.owners.map((o) => (o.span ? slice(o.span) : null))])).toEqual([
       ['Cylch Meithrin re financial support. It was proposed by Cllr. H. Gwynne, seconded by Cllr. K. Davies and unanimously agreed to donate £50.00.', ['Clerk']],
     ]);
   });
