@@ -10,7 +10,7 @@ import { readCorpus, SHARED_DIR, SHARED_PRESENT, SKIP_NOTE } from '../scripts/co
 import { join } from 'node:path';
 import { scoreFile, RECORD_TYPES } from '../scripts/score.js';
 import { toDocx, toHtmlPage, toModernGovXml, toPdf } from './support/render.js';
-import { encryptedPdf, junkBytes, rightColumnPdf, scannedPdf, superscriptPdf, windows1252 } from './support/broken.js';
+import { encryptedPdf, junkBytes, rightColumnPdf, scannedPdf, superscriptPdf, titleToMarginPdf, windows1252 } from './support/broken.js';
 
 const corpus = [...readCorpus('seeds'), ...readCorpus('dev')];
 const scoreKey = (name: string, doc: MinutesDocument) => {
@@ -95,6 +95,14 @@ describe('PDF superscripts', () => {
     expect(source.text).toContain('held on 29th January 2025');
     expect(source.text).toContain('on 4th March 2025');
     expect(source.text).not.toMatch(/^\s*th\s*$/m);
+  });
+});
+
+describe('PDF lines that reach the margin', () => {
+  it('a line opening a sentence after a title that ran to the margin starts a line of its own', async () => {
+    const [source] = await readSource(await titleToMarginPdf(), { name: 'title.pdf' });
+    expect(source.text.split('\n').map((l) => l.trim())[0]).toBe('Proposed erection of two bungalows for Mr and Mrs Hetherington, Thorn Dykes, Milburn');
+    expect(source.text).toContain('The Councillors discussed this application');
   });
 });
 

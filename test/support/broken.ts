@@ -98,3 +98,21 @@ export async function rightColumnPdf(): Promise<Uint8Array> {
   cell('40.00', 660);
   return pdf.save();
 }
+
+/**
+ * A planning item whose title, without a stop, happens to run to the right margin, and the debate under it
+ * opening "The Councillors …" on the next line.
+ */
+export async function titleToMarginPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  const size = 11;
+  const lines = [
+    'Proposed erection of two bungalows for Mr and Mrs Hetherington, Thorn Dykes, Milburn',
+    'The Councillors discussed this application and while they supported the two',
+    'bungalows, they had major concerns about the access.',
+  ];
+  lines.forEach((line, i) => page.drawText(line, { x: 72, y: 700 - i * 16, size, font }));
+  return pdf.save();
+}
