@@ -10,7 +10,7 @@ import { readCorpus, SHARED_DIR, SHARED_PRESENT, SKIP_NOTE } from '../scripts/co
 import { join } from 'node:path';
 import { scoreFile, RECORD_TYPES } from '../scripts/score.js';
 import { toDocx, toHtmlPage, toModernGovXml, toPdf } from './support/render.js';
-import { encryptedPdf, junkBytes, rightColumnPdf, scannedPdf, superscriptPdf, titleToMarginPdf, windows1252 } from './support/broken.js';
+import { encryptedPdf, junkBytes, rightColumnPdf, scannedPdf, superscriptPdf, titleToMarginPdf, twoColumnListPdf, windows1252 } from './support/broken.js';
 
 const corpus = [...readCorpus('seeds'), ...readCorpus('dev')];
 const scoreKey = (name: string, doc: MinutesDocument) => {
@@ -103,6 +103,21 @@ describe('PDF lines that reach the margin', () => {
     const [source] = await readSource(await titleToMarginPdf(), { name: 'title.pdf' });
     expect(source.text.split('\n').map((l) => l.trim())[0]).toBe('Proposed erection of two bungalows for Mr and Mrs Hetherington, Thorn Dykes, Milburn');
     expect(source.text).toContain('The Councillors discussed this application');
+  });
+});
+
+describe('PDF list in columns', () => {
+  it('reads each entry of a two-column list as a line of its own, row by row; a column of amounts stays on its row', async () => {
+    const [source] = await readSource(await twoColumnListPdf(), { name: 'columns.pdf' });
+    expect(source.text.split('\n').map((l) => l.trim()).filter(Boolean)).toEqual([
+      '18.11.8 Correspondence',
+      'Broxap Catalogue',
+      'Yates Playground Equipment',
+      'CALC AGM 10/11/18',
+      'Post Office "Beware of Scams"',
+      '18.11.9 Payments',
+      'Lighting Services Ltd, Chq No 1302 283.25',
+    ]);
   });
 });
 

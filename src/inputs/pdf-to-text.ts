@@ -45,6 +45,8 @@ interface Line {
   lastFont?: string;
   /** What the line holds in the page's right-hand column ("Noted", "Clerk"), kept out of its text. */
   cell?: string;
+  /** An entry of a list set in columns, after its row's first: no wrap joins it or runs on from it. */
+  entry?: boolean;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -237,6 +239,7 @@ function layoutPage(pageItems: TextItem[]): PageText {
   }
   for (const line of lines) line.parts.sort((a, b) => a.x - b.x);
   takeRightColumn(lines);
+  splitTableColumns(lines);
   for (const line of lines) {
     const inked = line.parts.filter((part) => part.str.trim());
     line.firstFont = inked[0]?.font;
@@ -285,7 +288,7 @@ function layoutPage(pageItems: TextItem[]): PageText {
     const previous = flow[i - 1];
     if (previous && out) {
       const gap = previous.y - line.y;
-      const wrapped = noRoomFor(line, previous) && gap < previous.height * 1.6 && !opensNewLine(line.text, previous.text) && line.left <= (previous.textLeft ?? previous.left) + 2;
+      const wrapped = !line.entry && !previous.entry && noRoomFor(line, previous) && gap < previous.height * 1.6 && !opensNewLine(line.text, previous.text) && line.left <= (previous.textLeft ?? previous.left) + 2;
       if (!wrapped) flushCells();
       if (gap > previous.height * 1.6) out += '\n\n';
       else out += wrapped ? ' ' : '\n';
@@ -356,6 +359,44 @@ function takeRightColumn(lines: Line[]): void {
     const inked = line.parts.filter((part) => part.str.trim());
     line.right = Math.max(...inked.map((part) => part.right));
   }
+}
+
+/**
+ * A list set in two or more columns ("Broxap Catalogue    Yates Playground Equipment" / "CALC AGM 10/11/18
+ * Post Office …"): where a wide gap parts a line's words at the same x on two lines or more, each part is a
+ * line of its own, read row by row, left to right. Read as one line, the entries ran together. A column of
+ * figures after the gap is a table's and stays on its row.
+ */
+function splitTableColumns(lines: Line[]): void {
+  const gapsAt = (line: Line) => {
+    const starts: number[] = [];
+    const inked = line.parts.filter((part) => part.str.trim());
+    // Words after the gap: a column of figures is a table's (amounts against payees) and stays on its row.
+    for (let k = 1; k < inked.length; k++) if (inked[k].x - inked[k - 1].right >= Math.max(4 * line.height, 36) && /^\s*\p{L}/u.test(inked[k].str)) starts.push(inked[k].x);
+    return starts;
+  };
+  const all = lines.flatMap((line) => gapsAt(line).map((x) => ({ line, x })));
+  const shared = (x: number) => all.filter((g) => Math.abs(g.x - x) <= 4).length >= 2;
+  const split: Line[] = [];
+  for (const line of lines) {
+    const cuts = gapsAt(line).filter(shared);
+    if (!cuts.length) {
+      split.push(line);
+      continue;
+    }
+    let rest = line.parts;
+    let first = true;
+    for (const cut of [...cuts, Infinity]) {
+      const parts = rest.filter((part) => part.x < cut - 0.5);
+      rest = rest.filter((part) => part.x >= cut - 0.5);
+      const inked = parts.filter((part) => part.str.trim());
+      if (!inked.length) continue;
+      // The first entry starts where the line did, and may end a paragraph wrapped onto it.
+      split.push({ parts, y: line.y, left: inked[0].x, right: Math.max(...inked.map((part) => part.right)), height: line.height, text: '', entry: !first });
+      first = false;
+    }
+  }
+  lines.splice(0, lines.length, ...split);
 }
 
 /**

@@ -116,3 +116,21 @@ export async function titleToMarginPdf(): Promise<Uint8Array> {
   lines.forEach((line, i) => page.drawText(line, { x: 72, y: 700 - i * 16, size, font }));
   return pdf.save();
 }
+
+/** A correspondence list set in two columns, then a payments row whose amount stands far to the right. */
+export async function twoColumnListPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  const size = 11;
+  const text = (s: string, x: number, y: number) => page.drawText(s, { x, y, size, font });
+  text('18.11.8 Correspondence', 90, 700);
+  text('Broxap Catalogue', 90, 684);
+  text('Yates Playground Equipment', 306, 684);
+  text('CALC AGM 10/11/18', 90, 669);
+  text('Post Office "Beware of Scams"', 306, 669);
+  text('18.11.9 Payments', 90, 640);
+  text('Lighting Services Ltd, Chq No 1302', 90, 624);
+  text('283.25', 480, 624);
+  return pdf.save();
+}
