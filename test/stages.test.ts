@@ -252,6 +252,11 @@ describe('segment and extract stages', () => {
     ]);
   });
 
+  it('reads a name-and-role line as a witness, but not a payment line with figures', () => {
+    const ctx = run('Minutes:\n\nJane Davies, Clerk Salary for March, Chq No 1306\n\nJohn Furey, Cabinet Member for Highways');
+    expect(ctx.drafts.witnesses.map((w) => [w.name, w.role])).toEqual([['John Furey', 'Cabinet Member for Highways']]);
+  });
+
   it('takes "Resolved –" with numbered decisions, one record per number', () => {
     const ctx = run('Minutes:\n\nResolved –\n\n(1)  The Committee requests a report; and\n\n(2)  That the Director circulate a note.\n\nACTION: Strategic Director');
     expect(ctx.drafts.resolutions.map((r) => ctx.text.slice(r.span.start, r.span.end))).toEqual(['The Committee requests a report; and', 'That the Director circulate a note.']);
