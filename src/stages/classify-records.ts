@@ -21,7 +21,7 @@ import { sigmoid } from '../model/logistic.js';
 import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, rawScores, type BlockType, type Model, type ModelType, type Scored } from '../model/model.js';
 import { named, sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures } from '../model/features.js';
 import { collapse, splitSentences } from '../text/sentences.js';
-import { clauseOwners, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
+import { clauseOwners, DECLARING_WORDS, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 import { isChair } from '../nlp/people.js';
 import { diceOfWords, pairThreshold, words } from '../model/score.js';
 
@@ -196,7 +196,6 @@ function declaringAbove(ctx: Context, unit: number): boolean {
   }
   return false;
 }
-const DECLARING_WORDS = /\bdeclar|\binterests?\b/i;
 
 /** Every candidate with its features: what training and `eval --explain` read. */
 export function collectCandidates(ctx: Context): Candidate[] {

@@ -77,6 +77,9 @@ function namesIn(ctx: Context, start: number, end: number): DraftSpan[] {
   return out;
 }
 
+/** Words of a line about declaring interests ("Declarations of interest", "The following members declared"). */
+export const DECLARING_WORDS = /\bdeclar|\binterests?\b/i;
+
 export function proposeDeclarations(ctx: Context): Declaration[] {
   const out: Declaration[] = [];
   const push = (span: DraftSpan, member: DraftSpan, item: string | null, rule: string) =>
@@ -120,7 +123,7 @@ export function proposeDeclarations(ctx: Context): Declaration[] {
         }
         continue;
       }
-      if (/\bdeclar|\binterests?\b/i.test(s.text)) context = true;
+      if (DECLARING_WORDS.test(s.text)) context = true;
       // A row of a declarations list: "Name: interest", "Name – item 5 – personal", "Name with regard to …".
       if (inContext || /\binterest/i.test(s.text)) {
         const row = /^((?:(?:Councillors?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?::|–|—|-\s|\s(?=with regard to|in respect of|regarding))/.exec(s.text);
