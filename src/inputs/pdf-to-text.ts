@@ -9,6 +9,7 @@
 import { InputError, type SourceText } from './types.js';
 import { BULLET_GLYPHS, PRIVATE_USE_BULLETS } from '../text/strings.js';
 import { readMarker } from '../stages/read-lines.js';
+import { FUNCTION_WORD_END } from '../stages/group-units.js';
 import type { RenderablePdf } from './ocr.js';
 
 interface TextItem {
@@ -421,7 +422,9 @@ const GLYPH_UNITS_AVERAGE = 540;
 const glyphUnits = (text: string): number => [...text].reduce((sum, c) => sum + (GLYPH_UNITS[c] ?? GLYPH_UNITS_AVERAGE), 0);
 
 const SENTENCE_START = /^\s*(?:The|This|These|It|There)\s[A-Za-z]/;
-const ENDS_MID_PHRASE = /(?:^|\s)(?:and|or|of|the|a|an|to|from|for|with|by|in|on|at|that|which|as|be|is|was|were|are|its|their|his|her|this|these|those|not|but|into|under|between|Mr|Mrs|Ms|Dr|Cllr)$/i;
+// A line ending on a function word or an honorific goes on, whatever opens the next (group-units' own test).
+const ENDS_ON_HONORIFIC = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Cllr)$/i;
+const endsMidPhrase = (line: string): boolean => FUNCTION_WORD_END.test(line) || ENDS_ON_HONORIFIC.test(line);
 
 /**
  * Does `next` open a line of its own rather than continue `previous` (wrapped)? A list marker always does
@@ -432,7 +435,7 @@ function opensNewLine(next: string, previous: string): boolean {
   if (/^\s*(?:[•·▪◦\-–*o](?:\s|$)|\(?\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\([a-z]{1,4}\)\s|[a-z]\)\s|\d{0,3}[ivx]{1,5}\)\s)/.test(next)) return true;
   // "… Thorn Dykes, Milburn" / "The Councillors discussed …": a line opening a sentence after a line that ends
   // on a word (not "and", "of", a comma) starts anew, though the first line ran to the margin.
-  if (SENTENCE_START.test(next) && /[\p{L}\d)]$/u.test(previous.trimEnd()) && !ENDS_MID_PHRASE.test(previous.trimEnd())) return true;
+  if (SENTENCE_START.test(next) && /[\p{L}\d)]$/u.test(previous.trimEnd()) && !endsMidPhrase(previous.trimEnd())) return true;
   // A short line of a few capitalised words without a stop of its own ("Recommendation", "Matters Arising")
   // is a heading too.
   return /[.:;!?]$/.test(previous.trimEnd()) && /^\s*(?:[A-Z]{3,}\b|[A-Z][\w ]{0,30}:|[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){0,3}\s*$)/.test(next);

@@ -45,7 +45,8 @@ const STARTS_UNIT: RuleKind[] = [
   'actionLine',
 ];
 
-const FUNCTION_WORD_END =
+/** A line ending on a function word ("… and", "… of the"): the phrase goes on. */
+export const FUNCTION_WORD_END =
   /(?:^|\s)(?:and|or|of|the|a|an|to|from|for|with|by|in|on|at|that|which|as|be|is|was|were|are|its|their|his|her|this|these|those|not|but|into|under|between)$/i;
 const TERMINAL_END = /[.!?:;"')\]]$|:-$/;
 const CAPITALISED_WORD_END = /(?:^|\s)[A-Z][a-z'’-]+$/;
