@@ -47,22 +47,29 @@ export function windows1252(text: string): Buffer {
   return Buffer.from([...text].map((ch) => table[ch] ?? (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f)));
 }
 
+/** An A4 page in Helvetica, and `text` to write a line on it at (x, y) in a size (`size` unless given). */
+async function helveticaPage(size: number) {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  const text = (s: string, x: number, y: number, at = size) => page.drawText(s, { x, y, size: at, font });
+  return { pdf, font, text };
+}
+
 /**
  * A page as word processors print ordinals: "29" then a raised, smaller "th" as a text item of its own, on
  * two lines of a paragraph ("… held on 29th January 2025 …" and "… on 4th March.").
  */
 export async function superscriptPdf(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const page = pdf.addPage([595, 842]);
   const size = 11;
+  const { pdf, font, text } = await helveticaPage(size);
   const line = (y: number, before: string, suffix: string, after: string) => {
-    page.drawText(before, { x: 60, y, size, font });
+    text(before, 60, y);
     const x = 60 + font.widthOfTextAtSize(before, size);
-    page.drawText(suffix, { x, y: y + 4, size: 7, font });
-    page.drawText(after, { x: x + font.widthOfTextAtSize(suffix, 7), y, size, font });
+    text(suffix, x, y + 4, 7);
+    text(after, x + font.widthOfTextAtSize(suffix, 7), y);
   };
-  page.drawText('MINUTES of the meeting of the Cabinet.', { x: 60, y: 760, size, font });
+  text('MINUTES of the meeting of the Cabinet.', 60, 760);
   line(730, 'At the Scrutiny Committee held on 29', 'th', ' January 2025, Members considered the call-in.');
   line(715, 'The decision will be reconsidered on 4', 'th', ' March 2025 by the Cabinet.');
   return pdf.save();
@@ -73,11 +80,8 @@ export async function superscriptPdf(): Promise<Uint8Array> {
  * paragraph, on its last line; one paragraph wraps onto a second line; a payments table keeps its amounts.
  */
 export async function rightColumnPdf(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const page = pdf.addPage([595, 842]);
   const size = 10;
-  const text = (s: string, x: number, y: number) => page.drawText(s, { x, y, size, font });
+  const { pdf, font, text } = await helveticaPage(size);
   const wrapping = 'ii) Invoice from the County Council for the street lighting of the village for the year, Clerk to';
   // The right edge: where the longest line of the text ends, as in a justified page.
   const edge = 40 + font.widthOfTextAtSize(wrapping, size);
@@ -104,26 +108,19 @@ export async function rightColumnPdf(): Promise<Uint8Array> {
  * opening "The Councillors …" on the next line.
  */
 export async function titleToMarginPdf(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const page = pdf.addPage([595, 842]);
-  const size = 11;
+  const { pdf, text } = await helveticaPage(11);
   const lines = [
     'Proposed erection of two bungalows for Mr and Mrs Hetherington, Thorn Dykes, Milburn',
     'The Councillors discussed this application and while they supported the two',
     'bungalows, they had major concerns about the access.',
   ];
-  lines.forEach((line, i) => page.drawText(line, { x: 72, y: 700 - i * 16, size, font }));
+  lines.forEach((line, i) => text(line, 72, 700 - i * 16));
   return pdf.save();
 }
 
 /** A correspondence list set in two columns, then a payments row whose amount stands far to the right. */
 export async function twoColumnListPdf(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const page = pdf.addPage([595, 842]);
-  const size = 11;
-  const text = (s: string, x: number, y: number) => page.drawText(s, { x, y, size, font });
+  const { pdf, text } = await helveticaPage(11);
   text('18.11.8 Correspondence', 90, 700);
   text('Broxap Catalogue', 90, 684);
   text('Yates Playground Equipment', 306, 684);
