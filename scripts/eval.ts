@@ -198,6 +198,7 @@ function ruleReport(corpus: CorpusText[]) {
 }
 
 export const REALDOCS_DIR = join(SHARED_DIR, 'realdocs');
+const REALDOCS_GOLD_DIR = join(REALDOCS_DIR, 'gold');
 
 /** The record types a set of golds holds (any record of the type in any of them): what "macro-F1 over the types
  * they hold" averages, so a type no document has does not count as a perfect score. */
@@ -212,14 +213,10 @@ export const macroOver = (s: Summary, types: readonly RecordType[]): number => (
  * reference text the gold was copied from) and scored with the GUIDE rule.
  */
 export async function scoreRealDocuments(): Promise<{ name: string; gold: Gold; score: FileScore; doc: MinutesDocument }[]> {
-  const goldDir = join(REALDOCS_DIR, 'gold');
-  if (!existsSync(goldDir)) return [];
-  const published = readdirSync(REALDOCS_DIR);
+  const published = existsSync(REALDOCS_DIR) ? readdirSync(REALDOCS_DIR) : [];
   const results = [];
-  for (const goldFile of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
-    const stem = goldFile.replace(/\.json$/, '');
+  for (const { stem, gold } of realDocumentGolds()) {
     const file = published.find((f) => f.startsWith(`${stem}.`))!;
-    const gold = JSON.parse(readFileSync(join(goldDir, goldFile), 'utf8')) as Gold;
     const docs = await extractSource(readFileSync(join(REALDOCS_DIR, file)), { name: file });
     results.push({ name: file, gold, score: scoreFile(file, gold, docs[0]), doc: docs[0] });
   }
@@ -232,16 +229,29 @@ export async function scoreRealDocuments(): Promise<{ name: string; gold: Gold; 
  * a text, which is how most minutes reach the library.
  */
 export function scoreReferenceTexts(): { name: string; gold: Gold; score: FileScore }[] {
-  const goldDir = join(REALDOCS_DIR, 'gold');
-  if (!existsSync(goldDir)) return [];
-  return readdirSync(goldDir)
-    .filter((f) => f.endsWith('.json') && existsSync(join(goldDir, f.replace(/\.json$/, '.txt'))))
-    .sort()
-    .map((f) => {
-      const gold = JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as Gold;
-      const name = f.replace(/\.json$/, '.txt');
-      return { name, gold, score: scoreFile(name, gold, extract(readFileSync(join(goldDir, name), 'utf8'), { name })) };
+  return realDocumentGolds()
+    .filter(({ stem }) => existsSync(join(REALDOCS_GOLD_DIR, `${stem}.txt`)))
+    .map(({ stem, gold }) => {
+      const name = `${stem}.txt`;
+      return { name, gold, score: scoreFile(name, gold, extract(readFileSync(join(REALDOCS_GOLD_DIR, name), 'utf8'), { name })) };
     });
+}
+
+/** The real documents' whole-document golds (`gold/STEM.json`), in name order; none when the folder is absent. */
+function realDocumentGolds(): { stem: string; gold: Gold }[] {
+  if (!existsSync(REALDOCS_GOLD_DIR)) return [];
+  return readdirSync(REALDOCS_GOLD_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ stem: f.replace(/\.json$/, ''), gold: JSON.parse(readFileSync(join(REALDOCS_GOLD_DIR, f), 'utf8')) as Gold }));
+}
+
+/** The summary of several scored documents, and macro-F1 over the record types their golds hold. */
+function printTogether(title: string, scored: readonly { gold: Gold; score: FileScore }[]) {
+  const all = summarise(scored.map((r) => r.score));
+  const types = heldTypes(scored.map((r) => r.gold));
+  printSummary(title, all);
+  console.log(`  macro-F1 over the types they hold (${types.join(', ')}): ${pct(macroOver(all, types))}`);
 }
 
 async function realDocumentsReport() {
@@ -254,16 +264,11 @@ async function realDocumentsReport() {
     const s = summarise([r.score]);
     console.log(`  ${r.name.padEnd(48)} ${pct(macroOver(s, types))}   ${types.map((t) => `${t} ${pct(s.perType[t].f1)}`).join(', ')}`);
   }
-  const all = summarise(results.map((r) => r.score));
-  printSummary('real documents together', all);
-  console.log(`  macro-F1 over the types they hold (${heldTypes(results.map((r) => r.gold)).join(', ')}): ${pct(macroOver(all, heldTypes(results.map((r) => r.gold))))}`);
+  printTogether('real documents together', results);
   const references = scoreReferenceTexts();
   if (!references.length) return;
   if (verbose) printMisses(references.map((r) => r.score));
-  const together = summarise(references.map((r) => r.score));
-  const types = heldTypes(references.map((r) => r.gold));
-  printSummary('the same documents as plain text (gold/NAME.txt, the text each gold was copied from)', together);
-  console.log(`  macro-F1 over the types they hold: ${pct(macroOver(together, types))}`);
+  printTogether('the same documents as plain text (gold/NAME.txt, the text each gold was copied from)', references);
 }
 
 /** Body-to-fold splits pooled by --cv: one split's figure for a type with few gold records is mostly luck. */
