@@ -24,7 +24,6 @@ const PROBED: RuleKind[] = ['resolutionLabel', 'recommendationLabel', 'decision'
 const PROBE_CHARS = 200;
 /** Minutes "approved as a true and accurate record": a cue for decisions, and never an action (classify-records). */
 export const TRUE_RECORD = /\b(?:true|correct|accurate)\s+(?:and\s+(?:accurate|correct)\s+)?record\b/i;
-const WORD = /[\p{L}\p{N}'’]+/gu;
 // Verb forms that mark decisions, requests, reports and procedure in the genre (not any text's wording).
 export const CUES: readonly [string, RegExp][] = [
   ['be-ed', /\b(?:be|is|are|was|were|been)\s+(?:\w+ly\s+)?\w+ed\b/i],
@@ -98,8 +97,72 @@ const bucket = (n: number, edges: number[]) => {
   return String(i);
 };
 
-function openingWords(text: string): string[] {
-  return (text.slice(0, 400).toLowerCase().match(WORD) ?? []).map((w) => w.replace(/’/g, "'"));
+/**
+ * A word is a run of letters, digits and apostrophes (`/[\p{L}\p{N}'’]+/u`). Read by hand: the regular
+ * expression made a string of every word of every candidate's opening, where the features keep a dozen and
+ * count the rest. Returns how many code units the word character at `i` spans (0 when none is there).
+ */
+const NON_ASCII_WORD_CHAR = /^[\p{L}\p{N}’]$/u;
+const nonAsciiWordChar = new Map<number, boolean>();
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  let isWord = nonAsciiWordChar.get(cp);
+  if (isWord === undefined) nonAsciiWordChar.set(cp, (isWord = NON_ASCII_WORD_CHAR.test(String.fromCodePoint(cp))));
+  return isWord ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** Where the word starting at `i` ends. */
+function wordEnd(text: string, i: number): number {
+  for (let size = wordCharAt(text, i); size; size = i < text.length ? wordCharAt(text, i) : 0) i += size;
+  return i;
+}
+
+/** The words of `text` in order: the first `keep` of them as strings (into `kept`), and how many there are. */
+function scanWords(text: string, keep: number, kept: string[]): number {
+  let count = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!wordCharAt(text, i)) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    if (count++ < keep) kept.push(text.slice(i, end));
+    i = end;
+  }
+  return count;
+}
+
+/** How many opening words the features read (unigrams: 12; pairs: the first 10). */
+const OPENING_WORDS_KEPT = 12;
+
+/** The opening's first words (lower-cased, ’ read as ') and how many words its first 400 characters hold. */
+function openingWords(text: string): { words: string[]; count: number } {
+  const words: string[] = [];
+  const count = scanWords(text.slice(0, 400).toLowerCase(), OPENING_WORDS_KEPT, words);
+  for (let i = 0; i < words.length; i++) if (words[i].includes('’')) words[i] = words[i].replace(/’/g, "'");
+  return { words, count };
+}
+
+/** The last two words of the text's closing 120 characters, lower-cased (fewer when it holds fewer). */
+function closingWords(text: string): string[] {
+  const tail = text.slice(-120).toLowerCase();
+  // The last two words' bounds, as the scan passes them.
+  let before = -1;
+  let beforeEnd = -1;
+  let last = -1;
+  let lastEnd = -1;
+  for (let i = 0; i < tail.length; ) {
+    if (!wordCharAt(tail, i)) {
+      i++;
+      continue;
+    }
+    [before, beforeEnd, last, lastEnd] = [last, lastEnd, i, wordEnd(tail, i)];
+    i = lastEnd;
+  }
+  if (last < 0) return [];
+  return before < 0 ? [tail.slice(last, lastEnd)] : [tail.slice(before, beforeEnd), tail.slice(last, lastEnd)];
 }
 
 /**
@@ -135,24 +198,24 @@ export function textFeatures(ctx: Context, text: string, out: string[], words: W
   }
   cueTable.mark(text);
   for (const [name, re, prefilter] of PREFILTERED_CUES) if (cueTable.mayHold(prefilter) && re.test(text)) out.push(named('cue:', name));
-  const w = openingWords(text);
+  const { words: w, count: wordCount } = openingWords(text);
   out.push(`w1:${w[0] ?? ''}`, `w2:${w.slice(0, 2).join(' ')}`);
-  if (words.unigrams) for (const x of new Set(w.slice(0, 12))) out.push(`u:${x}`);
+  if (words.unigrams) for (const x of new Set(w)) out.push(`u:${x}`);
   if (words.bigrams) for (let i = 0; i + 1 < Math.min(w.length, 10); i++) out.push(`bi:${w[i]} ${w[i + 1]}`);
   // The closing words: a decision often ends as one ("… be noted", "… as a correct record", "… was agreed").
   if (words.bigrams) {
-    const tail = text.slice(-120).toLowerCase().match(WORD) ?? [];
+    const tail = closingWords(text);
     const n = tail.length;
     if (n >= 2) out.push(`lb:${tail[n - 2]} ${tail[n - 1]}`);
     if (n >= 1) out.push(`lw:${tail[n - 1]}`);
   }
-  out.push(named('len:', bucket(w.length, [3, 6, 10, 20, 40, 80])));
+  out.push(named('len:', bucket(wordCount, [3, 6, 10, 20, 40, 80])));
   const trimmed = text.trim();
   const last = trimmed.slice(-2);
   out.push(named('end:', /:-?$/.test(last) ? 'colon' : /[–—-]$/.test(last) ? 'dash' : /[.!?]["'”’)]?$/.test(last) ? 'stop' : /;(?:\s*and)?$|;$/.test(last) ? 'semi' : /,$/.test(last) ? 'comma' : 'none'));
   if (/^[A-Z0-9][A-Z0-9 &,'’()/-]{4,}$/.test(trimmed.slice(0, 60))) out.push(`caps`);
   const caps = capitalisedWords(trimmed);
-  out.push(named('capr:', bucket(w.length ? caps / w.length : 0, [0.2, 0.5, 0.8])));
+  out.push(named('capr:', bucket(wordCount ? caps / wordCount : 0, [0.2, 0.5, 0.8])));
   if (/^[\d(]/.test(trimmed)) out.push(`digit-start`);
 }
 
