@@ -66,7 +66,7 @@ export interface Drafts {
   /** `block`: index of the unit whose label opened the decision block (the unit itself when unlabelled). */
   resolutions: (DraftRecord & { number: string | null; unit: number; block: number })[];
   recommendations: (DraftRecord & { number: string | null; unit: number; block: number })[];
-  actions: (DraftRecord & { owners: DraftOwner[]; due: string | null; from: { type: 'resolution' | 'recommendation'; index: number } | null })[];
+  actions: (DraftRecord & { owners: DraftOwner[]; from: { type: 'resolution' | 'recommendation'; index: number } | null })[];
   attendance: (DraftRecord & {
     nameSpan: DraftSpan;
     role: DraftSpan | null;

@@ -213,3 +213,11 @@ describe('declarations as rows naming the item first, the members last (fixture)
     expect(texts(doc.discussionPoints).filter((t) => /Agenda Item|^Morgan/.test(t))).toEqual([]);
   });
 });
+
+describe('due dates on actions the model found', () => {
+  it('reads the due date of an action no rule drafted (a decision that asks for something)', () => {
+    const text = 'Minutes of the meeting of Ashby Parish Council held on 12 February 2024\n\n5. Village hall\n\nMembers agreed that the Chairman would contact the school about parking by 31 May 2024.\n';
+    const proposed = extract(text).actions.filter((a) => a.rule.startsWith('propose/'));
+    expect(proposed.map((a) => a.due)).toEqual(['2024-05-31']);
+  });
+});

@@ -16,7 +16,6 @@ import type { Context, DraftOwner, DraftSpan } from '../context.js';
 import { tightSpan } from '../context.js';
 import { isAgent, isPersonName, isRole, honorificLength } from '../nlp/people.js';
 import { unitSentences } from './extract-people.js';
-import { resolveDue } from '../text/dates.js';
 import { SENTENCE_LIMIT } from '../grammar/compile.js';
 import { splitWithOffsets } from '../text/strings.js';
 
@@ -107,7 +106,6 @@ export function extractActions(ctx: Context): void {
         rule: `${grammar.first('actionVerb', text)!.rule.id}`,
         confidence: 0.7,
         owners: ownersIn(ctx, span),
-        due: null,
         from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index },
       });
     });
@@ -147,7 +145,6 @@ export function extractActions(ctx: Context): void {
         rule: hit.rule.id,
         confidence: 0.9,
         owners: owner ? [owner] : taskOwner ? [taskOwner] : [],
-        due: null,
         from: null,
       });
       return;
@@ -191,7 +188,7 @@ export function extractActions(ctx: Context): void {
           const withArticle = /\bthe\s+$/i.exec(ctx.text.slice(Math.max(0, body.start - 4), body.start));
           owners = [{ span: withArticle ? { start: body.start - withArticle[0].length, end: body.end } : body, nameSpan: null, roleSpan: body }];
         } else owners = [makeOwner(ctx, { start: whoStart, end: whoStart + who.length })].filter((o): o is DraftOwner => o !== null);
-        actions.push({ span, item: u.item, rule: hit.rule.id, confidence: 0.6, owners, due: null, from: null });
+        actions.push({ span, item: u.item, rule: hit.rule.id, confidence: 0.6, owners, from: null });
         // An action-log line ("Clerk to write to …") is the action itself, not a point of the debate.
         if (hit.rule.id.endsWith('action-log-line') && sentences.length === 1) u.consumedBy = 'actions';
         break;
@@ -201,8 +198,6 @@ export function extractActions(ctx: Context): void {
 
   // Owners' names from the witness and attendance lists: "Head of Planning" → Sarah Green (Head of Planning).
   for (const action of actions) for (const owner of action.owners) fillOwnerName(ctx, owner);
-  // Due dates, from the action's own words, against the meeting date.
-  for (const action of actions) action.due = resolveDue(ctx.text.slice(action.span.start, action.span.end), drafts.meeting.date);
   drafts.actions = actions;
 }
 

@@ -9,6 +9,7 @@ import type { Context, DraftSpan } from '../context.js';
 import type { MinutesDocument, Span } from '../schema/minutes.js';
 import { toInputSpan } from './normalise-text.js';
 import { collapse } from '../text/sentences.js';
+import { resolveDue } from '../text/dates.js';
 
 export interface FinishOptions {
   name: string | null;
@@ -87,7 +88,8 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
           seenOwners.add(text.toLowerCase());
           return [{ text, name: o.nameSpan ? textOf(span(o.nameSpan)) : null, role: o.roleSpan ? textOf(span(o.roleSpan)) : null, span: os }];
         }),
-        due: a.due,
+        // Due dates only for the actions kept, and for every one of them, however it was found.
+        due: resolveDue(ctx.text.slice(a.span.start, a.span.end), drafts.meeting.date),
         from,
         span: s,
         rule: a.rule,

@@ -395,7 +395,7 @@ function ownerColumn(ctx: Context, out: Action[]): void {
     }
     // The whole paragraph, its decision included: the cell stands against all of it.
     const span = tightSpan(ctx.text, u.pointStart ?? u.start, u.end);
-    out.push({ span, item: u.item, rule: 'propose/owner-column', confidence: 0.5, owners: [owner], due: null, from: null });
+    out.push({ span, item: u.item, rule: 'propose/owner-column', confidence: 0.5, owners: [owner], from: null });
   }
 }
 
@@ -408,7 +408,7 @@ export function proposeActions(ctx: Context): Action[] {
       const text = ctx.text.slice(r.span.start, r.span.end);
       if (taken(r.span) || !(ACTION_CUE.test(text) || PASSIVE_ASK.test(text))) return;
       const span = actionSpan(ctx, r.span.start, r.span.end);
-      out.push({ span, item: r.item, rule: 'propose/decision', confidence: 0.5, owners: clauseOwners(ctx, span), due: null, from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index } });
+      out.push({ span, item: r.item, rule: 'propose/decision', confidence: 0.5, owners: clauseOwners(ctx, span), from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index } });
     });
   }
   ownerColumn(ctx, out);
@@ -418,7 +418,7 @@ export function proposeActions(ctx: Context): Action[] {
       if (!ACTION_CUE.test(s.text)) continue;
       const span = actionSpan(ctx, s.start, s.end);
       if (span.end <= span.start || taken(span)) continue;
-      out.push({ span, item: u.item, rule: 'propose/action-cue', confidence: 0.5, owners: clauseOwners(ctx, span), due: null, from: null });
+      out.push({ span, item: u.item, rule: 'propose/action-cue', confidence: 0.5, owners: clauseOwners(ctx, span), from: null });
     }
   }
   return out;
