@@ -215,6 +215,10 @@ describe('text helpers', () => {
     expect(resolveDue('circulate a briefing note to members', '2019-05-14')).toBeNull();
     expect(resolveDue('a recovery plan would be brought to Cabinet in June', '2023-03-14')).toBe('2023-06-30');
     expect(resolveDue('report back within three months', '2021-03-04')).toBe('2021-06-04');
+    // A due word may stand a few words before the month; a month no due word leads to is not a deadline.
+    expect(resolveDue('the Clerk to report back by the 12th of May', '2024-02-01')).toBe('2024-05-12');
+    expect(resolveDue('the Clerk to report back by Friday 3 May 2024', '2024-02-01')).toBe('2024-05-03');
+    expect(resolveDue('the May fair raised £300 and the Clerk will thank the organisers', '2024-02-01')).toBeNull();
   });
 });
 

@@ -35,21 +35,23 @@ const DUE_CUE = /\b(?:by|before|within|in|no\s+later\s+than|until|on|for)\s+(?:t
 const RELATIVE = /^(?:in|within)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s+(?:days?|weeks?|months?|years?)\b/i;
 
 /**
- * What a text must hold for a due date to be read from it: a date needs a certain month (a month's name or a
- * numeric date such as "5/6/24"), a period needs its unit ("in 12 months"). A bare number ("item 5", "£65",
- * "by 2025", "the 12th") gives none, and is most texts' only digit. (Casual days — "by tomorrow" — are not
- * read as due dates.)
+ * What a text must hold for a due date to be read from it: a due word ("by", "before", "within", "in",
+ * "until", "on", "for", "no later than") and, at most four words on, what makes a date certain — a month's
+ * name, whole or cut short ("decision" and "market" are not "Dec" and "Mar"), a numeric date such as
+ * "5/6/24", or a period's unit ("in 12 months"). A bare number ("item 5", "£65", "by 2025", "the 12th") gives
+ * none, and is most texts' only digit; a month named far from any due word is a date the minutes mention.
+ * (Casual days — "by tomorrow" — are not read as due dates.) chrono is slow, above all when called now and
+ * then among other work: this keeps it to the texts that can give a due date.
  */
-const DATE_CUE =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:days?|weeks?|months?|years?|fortnights?|quarters?)\b|\d{1,4}\s*[/.-]\s*\d{1,2}/i;
+const DUE_NEAR_DATE =
+  /\b(?:by|before|within|in|than|until|on|for)\s+(?:[A-Za-z,'’-]+\s+|\d+(?:st|nd|rd|th)?\s+){0,4}?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|days?|weeks?|months?|years?|fortnights?|quarters?)\b|\d{1,4}\s*[/.-]\s*\d{1,2})/i;
 
 /**
  * The due date an action's text states ("by March 2024" → 2024-03-31, "in 12 months" → meeting + 12 months),
  * or null. Relative periods need the meeting date; a month without a day means the end of that month.
  */
 export function resolveDue(text: string, meetingDate: string | null): string | null {
-  // chrono is slow, and most action texts name no date: it runs only where a due date could be read.
-  if (!DATE_CUE.test(text)) return null;
+  if (!DUE_NEAR_DATE.test(text)) return null;
   const reference = meetingDate ? new Date(`${meetingDate}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   const results = chrono.en.GB.parse(text, { instant: reference, timezone: 0 }, { forwardDate: true });
   for (const r of results) {
