@@ -183,9 +183,51 @@ export interface WordFeatures {
  */
 const LEXICAL = /^(?:w1|w2|u|bi|lb|lw):/;
 export const isLexical = (feature: string): boolean => LEXICAL.test(feature);
+type LexicalPrefix = 'w1:' | 'w2:' | 'u:' | 'bi:' | 'lb:' | 'lw:';
+
+/**
+ * Names the lexical features of a text, from one word ("u:" + word) or two ("bi:" + first + " " + second).
+ * Training names every one (EVERY_WORD_FEATURE). Scoring needs only those the model weighs — any other adds
+ * nothing to a score and cannot be evidence — and finds each by its words in the model's own names
+ * (wordFeaturesOf), without building a new string per word and hashing it to look it up: those lookups were
+ * the largest cost of judging a candidate. Same scores, same evidence.
+ */
+export interface WordFeatureNames {
+  one(prefix: LexicalPrefix, word: string): string | undefined;
+  two(prefix: LexicalPrefix, first: string, second: string): string | undefined;
+}
+
+export const EVERY_WORD_FEATURE: WordFeatureNames = {
+  one: (prefix, word) => prefix + word,
+  two: (prefix, first, second) => `${prefix}${first} ${second}`,
+};
+
+/** The lexical features among `features` (a model's), found by their words. */
+export function wordFeaturesOf(features: Iterable<string>): WordFeatureNames {
+  const one = new Map<string, Map<string, string>>();
+  const two = new Map<string, Map<string, Map<string, string>>>();
+  const inner = <V>(map: Map<string, Map<string, V>>, key: string) => {
+    let found = map.get(key);
+    if (!found) map.set(key, (found = new Map()));
+    return found;
+  };
+  for (const feature of features) {
+    const prefix = LEXICAL.exec(feature)?.[0];
+    if (!prefix) continue;
+    const value = feature.slice(prefix.length);
+    inner(one, prefix).set(value, feature);
+    // Words hold no spaces, so a pair's value splits at its one space.
+    const space = value.indexOf(' ');
+    if (space >= 0) inner(inner(two, prefix), value.slice(0, space)).set(value.slice(space + 1), feature);
+  }
+  return {
+    one: (prefix, word) => one.get(prefix)?.get(word),
+    two: (prefix, first, second) => two.get(prefix)?.get(first)?.get(second),
+  };
+}
 
 /** Features of a text: rules that fire, cues and opening words. */
-export function textFeatures(ctx: Context, text: string, out: string[], words: WordFeatures): void {
+export function textFeatures(ctx: Context, text: string, out: string[], words: WordFeatures, names: WordFeatureNames = EVERY_WORD_FEATURE): void {
   const { grammar } = ctx;
   // Rules are probed on the opening only: cues stand at the start of a record (the scoring rule reads the
   // first 200 characters too), and this keeps the cost per candidate flat however long it runs.
@@ -199,15 +241,18 @@ export function textFeatures(ctx: Context, text: string, out: string[], words: W
   cueTable.mark(text);
   for (const [name, re, prefilter] of PREFILTERED_CUES) if (cueTable.mayHold(prefilter) && re.test(text)) out.push(named('cue:', name));
   const { words: w, count: wordCount } = openingWords(text);
-  out.push(`w1:${w[0] ?? ''}`, `w2:${w.slice(0, 2).join(' ')}`);
-  if (words.unigrams) for (const x of new Set(w)) out.push(`u:${x}`);
-  if (words.bigrams) for (let i = 0; i + 1 < Math.min(w.length, 10); i++) out.push(`bi:${w[i]} ${w[i + 1]}`);
+  const push = (feature: string | undefined) => feature !== undefined && out.push(feature);
+  push(names.one('w1:', w[0] ?? ''));
+  push(w.length >= 2 ? names.two('w2:', w[0], w[1]) : names.one('w2:', w[0] ?? ''));
+  // Each opening word once.
+  if (words.unigrams) for (let i = 0; i < w.length; i++) if (w.indexOf(w[i]) === i) push(names.one('u:', w[i]));
+  if (words.bigrams) for (let i = 0; i + 1 < Math.min(w.length, 10); i++) push(names.two('bi:', w[i], w[i + 1]));
   // The closing words: a decision often ends as one ("… be noted", "… as a correct record", "… was agreed").
   if (words.bigrams) {
     const tail = closingWords(text);
     const n = tail.length;
-    if (n >= 2) out.push(`lb:${tail[n - 2]} ${tail[n - 1]}`);
-    if (n >= 1) out.push(`lw:${tail[n - 1]}`);
+    if (n >= 2) push(names.two('lb:', tail[n - 2], tail[n - 1]));
+    if (n >= 1) push(names.one('lw:', tail[n - 1]));
   }
   out.push(named('len:', bucket(wordCount, [3, 6, 10, 20, 40, 80])));
   const trimmed = text.trim();

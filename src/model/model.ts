@@ -9,6 +9,7 @@ import { publishedJsonSchema } from '../schema/published.js';
 import { MinutesError } from '../errors.js';
 import { RECORD_TYPES, type RecordType } from './score.js';
 import { strongestFeatures } from './logistic.js';
+import { wordFeaturesOf, type WordFeatureNames } from './features.js';
 
 /** One model per record type of GUIDE.md, in the scoring's order. */
 export const MODEL_TYPES = RECORD_TYPES;
@@ -77,6 +78,14 @@ export function weightTable(model: Model): Map<string, Float64Array> {
     weightTables.set(model, table);
   }
   return table;
+}
+
+/** The model's lexical features, found by their words (features.ts); built once per model object. */
+const wordFeatureNames = new WeakMap<Model, WordFeatureNames>();
+export function modelWordFeatures(model: Model): WordFeatureNames {
+  let names = wordFeatureNames.get(model);
+  if (!names) wordFeatureNames.set(model, (names = wordFeaturesOf(weightTable(model).keys())));
+  return names;
 }
 
 /** A candidate's raw scores (log-odds before calibration) for every type, in MODEL_TYPES order, and its features' weight rows. */

@@ -40,10 +40,13 @@ export interface FileScore {
   matched: Record<RecordType, number[]>;
 }
 
+/** How many characters of a record the comparison reads. */
+export const WORDS_READ = 200;
+
 /** The words a record is compared on: its first 200 characters, lower-cased, punctuation dropped. */
 export function words(text: string): string[] {
   return text
-    .slice(0, 200)
+    .slice(0, WORDS_READ)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]/gu, '')
     .split(/\s+/)

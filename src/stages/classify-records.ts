@@ -18,12 +18,12 @@
 import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
 import { tightSpan } from '../context.js';
 import { sigmoid } from '../model/logistic.js';
-import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, rawScores, type BlockType, type Model, type ModelType, type Scored } from '../model/model.js';
-import { named, sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures } from '../model/features.js';
-import { collapse, splitSentences } from '../text/sentences.js';
+import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, modelWordFeatures, rawScores, type BlockType, type Model, type ModelType, type Scored } from '../model/model.js';
+import { EVERY_WORD_FEATURE, named, sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures, type WordFeatureNames } from '../model/features.js';
+import { collapse, collapsedHead, splitSentences } from '../text/sentences.js';
 import { clauseOwners, DECLARING_WORDS, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 import { isChair } from '../nlp/people.js';
-import { diceOfWords, pairThreshold, words } from '../model/score.js';
+import { diceOfWords, pairThreshold, words, WORDS_READ } from '../model/score.js';
 
 export interface Candidate {
   family: 'block' | 'witnesses' | 'declarations' | 'actions';
@@ -115,7 +115,7 @@ function listCandidates(ctx: Context): Candidate[] {
     for (const draft of list as readonly DraftRecord[]) {
       // Approving the minutes and the invitation to declare interests are never actions (NEVER_AN_ACTION).
       if (family === 'actions') {
-        if (NEVER_AN_ACTION.test(slice(ctx, draft.span).slice(0, 400))) continue;
+        if (NEVER_AN_ACTION.test(collapsedHead(ctx.text, draft.span.start, draft.span.end, 400))) continue;
         // A drafted action with nobody named: the clause's own subject may say who.
         const a = draft as Drafts['actions'][number];
         if (!a.owners.length) a.owners = clauseOwners(ctx, a.span);
@@ -132,7 +132,7 @@ function listCandidates(ctx: Context): Candidate[] {
  * the candidates after it that share the unit (drafts cut from one unit come together), but only for the
  * last few units: kept for every unit, they held most of a long document's memory.
  */
-function featuresFor(ctx: Context): (c: Candidate) => void {
+function featuresFor(ctx: Context, wordNames: WordFeatureNames = EVERY_WORD_FEATURE): (c: Candidate) => void {
   const unitFeatureCache = new Map<number, string[]>();
   const featuresOfUnit = (i: number) => {
     let f = unitFeatureCache.get(i);
@@ -153,7 +153,7 @@ function featuresFor(ctx: Context): (c: Candidate) => void {
       if (c.origins.length === 0) f.push('from:none');
       for (const o of c.origins) f.push(named('from:', o.type), named('rule:', o.draft.rule));
       for (const x of featuresOfUnit(c.unit)) f.push(x);
-      textFeatures(ctx, c.text, f, { unigrams: true, bigrams: true });
+      textFeatures(ctx, c.text, f, { unigrams: true, bigrams: true }, wordNames);
       sentenceFeatures(ctx, splitSentences(c.text.slice(0, 4000)).map((x) => x.text), f);
       return;
     }
@@ -162,7 +162,7 @@ function featuresFor(ctx: Context): (c: Candidate) => void {
     const draft = c.draft!;
     const text = slice(ctx, draft.span);
     f.push(named('rule:', draft.rule), draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule', named('part:', ctx.units[c.unit].part));
-    textFeatures(ctx, text, f, c.family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false });
+    textFeatures(ctx, text, f, c.family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false }, wordNames);
     if (c.family === 'declarations') f.push(declaringAbove(ctx, c.unit) ? 'declaring-above' : 'no-declaring-above');
     if (c.family === 'witnesses') {
       const w = draft as Drafts['witnesses'][number];
@@ -298,7 +298,7 @@ function withoutRestatements(ctx: Context, points: DraftRecord[], decisions: Dra
   const keptPoints = points.filter((p) => {
     const inItem = keptByItem.get(p.item);
     if (!inItem) return true;
-    const pointWords = words(slice(ctx, p.span));
+    const pointWords = words(collapsedHead(ctx.text, p.span.start, p.span.end, WORDS_READ));
     return !inItem.some((j) => same(pointWords, decisionWords[j]));
   });
   return { points: keptPoints, decisions: kept.map((i) => decisions[i]) };
@@ -314,7 +314,8 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   // Each candidate is judged as soon as its features are known, and its features are let go: a long
   // document's candidates never hold all their features at once.
   const candidates = listCandidates(ctx);
-  const featurise = featuresFor(ctx);
+  // Only the words the model weighs are named (see WordFeatureNames).
+  const featurise = featuresFor(ctx, modelWordFeatures(model));
   // Per candidate and type (up to three slots: the block types, or the candidate's own family), the
   // probability; the evidence only where a record is kept.
   const SLOTS = BLOCK_TYPES.length;

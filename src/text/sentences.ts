@@ -38,3 +38,15 @@ function push(text: string, start: number, end: number, offset: number, out: Sen
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The first `n` characters of `collapse(text.slice(start, end))`, collapsing only as much of the text as they
+ * need: the collapse of a piece of the text is a prefix of the collapse of all of it.
+ */
+export function collapsedHead(text: string, start: number, end: number, n: number): string {
+  for (let k = n; ; k *= 2) {
+    const stop = Math.min(end, start + k);
+    const head = collapse(text.slice(start, stop));
+    if (head.length >= n || stop === end) return head.slice(0, n);
+  }
+}
