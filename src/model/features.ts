@@ -12,6 +12,7 @@ import type { Context, PlacedUnit } from '../context.js';
 import type { RuleKind } from '../schema/grammar.js';
 import { isHeadingLike } from '../stages/group-units.js';
 import { prefilterOf, TrigramTable } from '../grammar/needles.js';
+import { isBlank, isSpace } from '../text/strings.js';
 
 /**
  * Rule kinds probed on every candidate's text: the kinds that mark records. Line-level kinds (section labels,
@@ -323,13 +324,6 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
   }
 }
 
-/** Is the character code one of JavaScript's `\s`? */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
 /** How many runs of whitespace the text holds: `text.split(/\s+/).length - 1`, without making the pieces. */
 export function whitespaceRuns(text: string): number {
   let runs = 0;
@@ -362,6 +356,6 @@ function hasAgendaPart(units: readonly PlacedUnit[]): boolean {
 }
 
 function neighbour(units: readonly PlacedUnit[], i: number, step: number): PlacedUnit | undefined {
-  for (let j = i + step; j >= 0 && j < units.length; j += step) if (units[j].text.trim()) return units[j];
+  for (let j = i + step; j >= 0 && j < units.length; j += step) if (!isBlank(units[j].text)) return units[j];
   return undefined;
 }

@@ -10,6 +10,7 @@
 import type { Grammar } from '../grammar/compile.js';
 import type { RuleKind } from '../schema/grammar.js';
 import type { Line, Marker } from './read-lines.js';
+import { isSpace } from '../text/strings.js';
 
 export interface Unit {
   index: number;
@@ -58,17 +59,58 @@ const HONORIFIC_END = /(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Alderman
 const INITIAL_END = /(?:(?:^|\s)(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Alderman)\.?|(?:^|\s)[A-Z]\.)\s?[A-Z]\.$/;
 const NAME_ROLE_LINE = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3},\s+[A-Z]/;
 
-/** A short line with no sentence end whose words are mostly capitalised: a heading. */
+/**
+ * A short line with no sentence end whose words are mostly capitalised: a heading. Its ASCII letters all
+ * capitals ("LAND AT MILL LANE"), or of its words that open with four letters (apostrophes count), at least
+ * 60% capitalised; a line with no such word, when it opens with a capital and is short. Read by scanning the
+ * characters: it is asked of every unit and line, several times.
+ */
 export function isHeadingLike(text: string): boolean {
-  const t = text.trim();
-  if (t.length === 0 || t.length > 160) return false;
-  if (/[.!?;,]$/.test(t)) return false;
-  const letters = t.replace(/[^A-Za-z]/g, '');
-  if (letters.length >= 3 && letters === letters.toUpperCase()) return true;
-  const words = t.split(/\s+/).filter((w) => /^[A-Za-z'’]{4,}/.test(w));
-  if (words.length === 0) return /^[A-Z]/.test(t) && t.length < 40;
-  const capitalised = words.filter((w) => /^[A-Z]/.test(w)).length;
-  return capitalised / words.length >= 0.6;
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  const length = end - start;
+  if (length === 0 || length > 160) return false;
+  if ('.!?;,'.includes(text[end - 1])) return false;
+  let letters = 0;
+  let lowercase = false;
+  let words = 0;
+  let capitalised = 0;
+  for (let i = start; i < end; ) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A word: a run of characters other than white space.
+    const wordStart = i;
+    while (i < end && !isSpace(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) letters++;
+      else if (c >= 97 && c <= 122) {
+        letters++;
+        lowercase = true;
+      }
+      i++;
+    }
+    if (i - wordStart >= 4 && opensWithLetters(text, wordStart)) {
+      words++;
+      if (isCapital(text.charCodeAt(wordStart))) capitalised++;
+    }
+  }
+  if (letters >= 3 && !lowercase) return true;
+  if (words === 0) return isCapital(text.charCodeAt(start)) && length < 40;
+  return capitalised / words >= 0.6;
+}
+
+const isCapital = (c: number) => c >= 65 && c <= 90;
+/** Are the four characters from `at` ASCII letters or apostrophes? */
+function opensWithLetters(text: string, at: number): boolean {
+  for (let i = at; i < at + 4; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 0x2019)) return false;
+  }
+  return true;
 }
 
 function lowercaseWords(text: string): number {

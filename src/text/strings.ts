@@ -1,3 +1,16 @@
+/** Is the character code one of JavaScript's `\s` (what `trim()` drops)? */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** `text.trim() === ''`, without making the trimmed string. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Drops any of `chars` from the end of `text` — a linear-time `replace(/[…]+$/, '')`, safe on any length. */
 export function trimEndOf(text: string, chars: string): string {
   let end = text.length;
