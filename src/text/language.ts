@@ -34,14 +34,50 @@ const LANGUAGES: Record<string, string> = {
   pol: 'Polish',
 };
 
+const LONGEST_ENGLISH_WORD = Math.max(...[...ENGLISH_WORDS].map((w) => w.length));
+const LETTER = /^\p{L}$/u;
+const nonAsciiLetters = new Map<number, boolean>();
+/** How many code units the letter at `i` spans (0 when there is none): `\p{L}`, read without a regular expression for ASCII. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  let letter = nonAsciiLetters.get(cp);
+  if (letter === undefined) nonAsciiLetters.set(cp, (letter = LETTER.test(String.fromCodePoint(cp))));
+  return letter ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/**
+ * The words (runs of letters) of a lower-cased text and how many are common English words. Counted by
+ * scanning, making a string only of words short enough to be one of them: every text passes this check, and
+ * matching and keeping every word of 4,000 characters cost more than the rest of it.
+ */
+function countWords(lower: string): { words: number; english: number } {
+  let words = 0;
+  let english = 0;
+  for (let i = 0; i < lower.length; ) {
+    let size = letterAt(lower, i);
+    if (!size) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (size) {
+      i += size;
+      size = i < lower.length ? letterAt(lower, i) : 0;
+    }
+    words++;
+    if (i - start <= LONGEST_ENGLISH_WORD && ENGLISH_WORDS.has(lower.slice(start, i))) english++;
+  }
+  return { words, english };
+}
+
 /** The language a text is in when it is not English ({ code, name }), or null for English or too little text. */
 export function nonEnglishLanguage(text: string): { code: string; name: string } | null {
   const sample = text.slice(0, SAMPLE);
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < MIN_WORDS) return null;
-  let english = 0;
-  for (const w of words) if (ENGLISH_WORDS.has(w)) english++;
-  if (english / words.length >= ENGLISH_SHARE) return null;
+  const { words, english } = countWords(sample.toLowerCase());
+  if (words < MIN_WORDS) return null;
+  if (english / words >= ENGLISH_SHARE) return null;
   const code = franc(sample, { only: Object.keys(LANGUAGES), minLength: 100 });
   // Scots is English's nearest neighbour here; franc's "und" means it could not tell.
   if (code === 'eng' || code === 'sco' || code === 'und') return null;
