@@ -18,26 +18,49 @@ type Needles = string[] | null;
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
-/** A prefilter as the trigram keys of its needles (see TrigramTable). */
-export type Prefilter = readonly (readonly [number, number])[];
+/** The trigram keys of one needle (see TrigramTable). */
+export type NeedleKeys = readonly [number, number];
+/**
+ * A prefilter: sets of needles, each set as its needles' trigram keys. The text must hold a needle of every
+ * set: "\b(?:Committee|Council|Board)\s+(?:agreed|approved)\b" needs one of the bodies *and* one of the verbs,
+ * a far sharper test than either list alone.
+ */
+export type Prefilter = readonly (readonly NeedleKeys[])[];
+
+/** At most this many sets are tested: the strongest few reject nearly every text that can be rejected. */
+const MAX_SETS = 3;
 
 /** The prefilter of a pattern as trigram keys, or null when no literal is required (the pattern always runs). */
 export function prefilterOf(pattern: string, flags: string): Prefilter | null {
-  const needles = needlesOf(pattern, flags);
-  return needles ? needles.map(needleKeys) : null;
+  const sets = needleSetsOf(pattern, flags);
+  return sets ? sets.map((set) => set.map(needleKeys)) : null;
 }
 
-/** The needles of a pattern, or null when no literal is required (the rule then always runs). */
+/** The strongest set of needles of a pattern (see needleSetsOf), or null when no literal is required. */
 export function needlesOf(pattern: string, flags: string): string[] | null {
+  return needleSetsOf(pattern, flags)?.[0] ?? null;
+}
+
+/**
+ * The sets of needles a pattern requires, strongest first: every match contains a needle of each set. A
+ * pattern of one alternative requires the literals of each of its elements; one of several alternatives
+ * requires a needle of whichever matched (one set of them all). Null when no literal is required.
+ */
+export function needleSetsOf(pattern: string, flags: string): string[][] | null {
   let ast: AST.Pattern;
   try {
     ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
   } catch {
     return null;
   }
-  const found = ofAlternatives(ast.alternatives);
-  return found && found.every((n) => n.length >= MIN_NEEDLE) ? [...new Set(found)].sort() : null;
+  const found = ast.alternatives.length === 1 ? choicesOf(ast.alternatives[0].elements) : [ofAlternatives(ast.alternatives) ?? []];
+  const usable = found.filter((set) => set.length > 0 && set.every((n) => n.length >= MIN_NEEDLE)).map((set) => [...new Set(set)].sort());
+  usable.sort((a, b) => strength(b) - strength(a) || a.length - b.length);
+  return usable.length ? usable.slice(0, MAX_SETS) : null;
 }
+
+/** How much a set filters: the length of its shortest needle. */
+const strength = (set: readonly string[]) => Math.min(...set.map((s) => s.length));
 
 /** Some alternative matches: the text must hold a needle of whichever one did. */
 function ofAlternatives(alternatives: readonly AST.Alternative[]): Needles {
@@ -51,10 +74,10 @@ function ofAlternatives(alternatives: readonly AST.Alternative[]): Needles {
 }
 
 /**
- * Every element of a sequence must match: any one element's needles will do, and runs of plain characters
- * form one literal. The best choice is the set whose shortest needle is longest (it filters most).
+ * Every element of a sequence must match: each element's needles are a set the text must hold one of, and
+ * runs of plain characters form one literal.
  */
-function ofSequence(elements: readonly AST.Element[]): Needles {
+function choicesOf(elements: readonly AST.Element[]): string[][] {
   const choices: string[][] = [];
   let run = '';
   const endRun = () => {
@@ -74,9 +97,13 @@ function ofSequence(elements: readonly AST.Element[]): Needles {
     if (found?.length) choices.push(found);
   }
   endRun();
+  return choices;
+}
+
+/** Inside a larger pattern, one set stands for a sequence: the one that filters most (longest shortest needle, then fewest). */
+function ofSequence(elements: readonly AST.Element[]): Needles {
   let best: string[] | null = null;
-  const strength = (set: string[]) => Math.min(...set.map((s) => s.length));
-  for (const set of choices) if (!best || strength(set) > strength(best) || (strength(set) === strength(best) && set.length < best.length)) best = set;
+  for (const set of choicesOf(elements)) if (!best || strength(set) > strength(best) || (strength(set) === strength(best) && set.length < best.length)) best = set;
   return best;
 }
 
@@ -156,10 +183,15 @@ export class TrigramTable {
     return this.stamp[keys[0]] === this.generation && this.stamp[keys[1]] === this.generation;
   }
 
-  /** May the marked text match a pattern with this prefilter (any one of its needles; none required: yes)? */
+  /** May the marked text match a pattern with this prefilter (a needle of every set; none required: yes)? */
   mayHold(prefilter: Prefilter | null): boolean {
     if (!prefilter) return true;
-    for (const keys of prefilter) if (this.has(keys)) return true;
+    for (const set of prefilter) if (!this.holdsOneOf(set)) return false;
+    return true;
+  }
+
+  private holdsOneOf(set: readonly NeedleKeys[]): boolean {
+    for (const keys of set) if (this.has(keys)) return true;
     return false;
   }
 }
