@@ -7,6 +7,7 @@ import { evidence, fitPlatt, probability, score, train, type Example } from '../
 import { foldsByBody } from '../src/model/train.js';
 import { parseModel, serialiseModel, MODEL_TYPES } from '../src/model/model.js';
 import { MinutesError } from '../src/index.js';
+import { dice, words } from '../src/model/score.js';
 
 // A toy task: "resolved" marks a positive, "noted" a negative; "the" is noise on both sides.
 const examples: Example[] = [];
@@ -83,5 +84,13 @@ describe('the review page shows how sure the model is', () => {
     expect(html).toContain('check: confidence 0.41 · why: bi:&lt;b&gt;x&lt;/b&gt;');
     expect(html).not.toContain('<b>x</b>');
     expect(html).toMatch(/class="record t-resolutions" [^>]*>[\s\S]*?confidence 0\.97/);
+  });
+});
+
+describe('the scoring rule (GUIDE.md)', () => {
+  it('compares records on the words of their first 200 characters, lower-cased, punctuation dropped', () => {
+    expect(words("Don't — the Report, 2024! Café  ½ item")).toEqual(['dont', 'the', 'report', '2024', 'café', '½', 'item']);
+    expect(words(`${'a '.repeat(99)}cut here`)).toEqual([...Array(99).fill('a'), 'cu']);
+    expect(dice('The report be noted.', 'that the report be NOTED')).toBeCloseTo(8 / 9);
   });
 });

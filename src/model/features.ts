@@ -12,7 +12,7 @@ import type { Context, PlacedUnit } from '../context.js';
 import type { RuleKind } from '../schema/grammar.js';
 import { isHeadingLike } from '../stages/group-units.js';
 import { prefilterOf, TrigramTable } from '../grammar/needles.js';
-import { isBlank, isSpace } from '../text/strings.js';
+import { characterClass, isAsciiLetterOrDigit, isBlank, isSpace } from '../text/strings.js';
 
 /**
  * Rule kinds probed on every candidate's text: the kinds that mark records. Line-level kinds (section labels,
@@ -103,16 +103,7 @@ const bucket = (n: number, edges: number[]) => {
  * expression made a string of every word of every candidate's opening, where the features keep a dozen and
  * count the rest. Returns how many code units the word character at `i` spans (0 when none is there).
  */
-const NON_ASCII_WORD_CHAR = /^[\p{L}\p{N}’]$/u;
-const nonAsciiWordChar = new Map<number, boolean>();
-function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 ? 1 : 0;
-  const cp = text.codePointAt(i)!;
-  let isWord = nonAsciiWordChar.get(cp);
-  if (isWord === undefined) nonAsciiWordChar.set(cp, (isWord = NON_ASCII_WORD_CHAR.test(String.fromCodePoint(cp))));
-  return isWord ? (cp > 0xffff ? 2 : 1) : 0;
-}
+const wordCharAt = characterClass((c) => isAsciiLetterOrDigit(c) || c === 39, /^[\p{L}\p{N}’]$/u);
 
 /** Where the word starting at `i` ends. */
 function wordEnd(text: string, i: number): number {
@@ -297,7 +288,8 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
   out.push(named('role:', u.role), named('part:', u.part), named('sec:', u.section ?? 'none'), named('mk:', u.marker?.kind ?? 'none'), named('indent:', bucket(u.indent, [1, 4])));
   if (u.blockStart) out.push('block-start');
   if (isHeadingLike(u.text)) out.push('heading-like');
-  const len = (v: PlacedUnit | undefined) => (v ? bucket(whitespaceRuns(v.text) + 1, [4, 11]) : 'x');
+  // Counted up to the last edge: a long unit's words need not all be counted to know it is long.
+  const len = (v: PlacedUnit | undefined) => (v ? bucket(whitespaceRuns(v.text, 10) + 1, [4, 11]) : 'x');
   if (u.consumedBy) out.push(named('taken:', u.consumedBy));
   out.push(named('pos:', bucket(units.length ? i / units.length : 0, [0.1, 0.3, 0.6, 0.9])));
   const prev = neighbour(units, i, -1);
@@ -324,10 +316,10 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
   }
 }
 
-/** How many runs of whitespace the text holds: `text.split(/\s+/).length - 1`, without making the pieces. */
-export function whitespaceRuns(text: string): number {
+/** How many runs of whitespace the text holds: `text.split(/\s+/).length - 1`, without making the pieces; counted up to `atMost`. */
+export function whitespaceRuns(text: string, atMost = Infinity): number {
   let runs = 0;
-  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i)) && (i === 0 || !isSpace(text.charCodeAt(i - 1)))) runs++;
+  for (let i = 0; i < text.length && runs < atMost; i++) if (isSpace(text.charCodeAt(i)) && (i === 0 || !isSpace(text.charCodeAt(i - 1)))) runs++;
   return runs;
 }
 

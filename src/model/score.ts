@@ -6,6 +6,7 @@
  * is right when one extracted owner contains, or is contained in, one accepted owner (or both are empty).
  */
 import type { MinutesDocument } from '../schema/minutes.js';
+import { characterClass, isAsciiLetterOrDigit, isSpace } from '../text/strings.js';
 
 export const RECORD_TYPES = ['witnesses', 'declarations', 'discussionPoints', 'resolutions', 'recommendations', 'actions'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -43,15 +44,35 @@ export interface FileScore {
 /** How many characters of a record the comparison reads. */
 export const WORDS_READ = 200;
 
-/** The words a record is compared on: its first 200 characters, lower-cased, punctuation dropped. */
+/**
+ * The words a record is compared on: its first 200 characters, lower-cased, split at white space, with every
+ * character but letters and digits dropped from each word ("don't" → "dont"; a word of punctuation alone is
+ * none). Read by scanning: every record of every comparison passes here.
+ */
 export function words(text: string): string[] {
-  return text
-    .slice(0, WORDS_READ)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, '')
-    .split(/\s+/)
-    .filter(Boolean);
+  const lower = text.slice(0, WORDS_READ).toLowerCase();
+  const out: string[] = [];
+  for (let i = 0; i < lower.length; ) {
+    if (isSpace(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // One word: its runs of letters and digits, joined.
+    let word = '';
+    while (i < lower.length && !isSpace(lower.charCodeAt(i))) {
+      const start = i;
+      for (let size = letterOrDigitAt(lower, i); size; size = i < lower.length ? letterOrDigitAt(lower, i) : 0) i += size;
+      if (i > start) word = word ? word + lower.slice(start, i) : lower.slice(start, i);
+      // Skip what is dropped: one character (a whole code point) that is neither white space nor kept.
+      else i += lower.codePointAt(i)! > 0xffff ? 2 : 1;
+    }
+    if (word) out.push(word);
+  }
+  return out;
 }
+
+/** `[\p{L}\p{N}]`: a letter or a digit. */
+const letterOrDigitAt = characterClass(isAsciiLetterOrDigit, /^[\p{L}\p{N}]$/u);
 
 export function dice(a: string, b: string): number {
   return diceOfWords(words(a), words(b));

@@ -10,6 +10,7 @@
  */
 import * as francModule from 'franc-all';
 import { unwrapDefault } from '../interop.js';
+import { characterClass, isAsciiLetter } from './strings.js';
 
 const { franc } = unwrapDefault<typeof francModule>(francModule);
 
@@ -35,17 +36,8 @@ const LANGUAGES: Record<string, string> = {
 };
 
 const LONGEST_ENGLISH_WORD = Math.max(...[...ENGLISH_WORDS].map((w) => w.length));
-const LETTER = /^\p{L}$/u;
-const nonAsciiLetters = new Map<number, boolean>();
-/** How many code units the letter at `i` spans (0 when there is none): `\p{L}`, read without a regular expression for ASCII. */
-function letterAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-  const cp = text.codePointAt(i)!;
-  let letter = nonAsciiLetters.get(cp);
-  if (letter === undefined) nonAsciiLetters.set(cp, (letter = LETTER.test(String.fromCodePoint(cp))));
-  return letter ? (cp > 0xffff ? 2 : 1) : 0;
-}
+/** `\p{L}`: a letter. */
+const letterAt = characterClass(isAsciiLetter, /^\p{L}$/u);
 
 /**
  * The words (runs of letters) of a lower-cased text and how many are common English words. Counted by

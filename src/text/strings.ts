@@ -11,6 +11,27 @@ export function isBlank(text: string): boolean {
   return true;
 }
 
+/**
+ * A test of the character at `i` against a class of characters, answering with how many code units it spans
+ * (0 when it is not in the class): ASCII by `ascii`, any other code point by `nonAscii`, a pattern matching
+ * one character, whose answers are kept. For scanners that read words without a Unicode regular expression
+ * making a string of every match.
+ */
+export function characterClass(ascii: (code: number) => boolean, nonAscii: RegExp): (text: string, i: number) => number {
+  const answers = new Map<number, boolean>();
+  return (text, i) => {
+    const c = text.charCodeAt(i);
+    if (c < 128) return ascii(c) ? 1 : 0;
+    const cp = text.codePointAt(i)!;
+    let inClass = answers.get(cp);
+    if (inClass === undefined) answers.set(cp, (inClass = nonAscii.test(String.fromCodePoint(cp))));
+    return inClass ? (cp > 0xffff ? 2 : 1) : 0;
+  };
+}
+
+export const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+export const isAsciiLetterOrDigit = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57);
+
 /** Drops any of `chars` from the end of `text` — a linear-time `replace(/[…]+$/, '')`, safe on any length. */
 export function trimEndOf(text: string, chars: string): string {
   let end = text.length;
