@@ -3,6 +3,8 @@
  * times slower than the parse; minutes punctuate plainly, so a boundary is [.!?] + space + a capital,
  * except after titles, initials and common abbreviations ("Mr.", "J.W.", "No.", "e.g.").
  */
+import { isSpace } from './strings.js';
+
 export interface Sentence {
   /** Offsets into the text the sentence was cut from (plus the offset given). */
   start: number;
@@ -36,7 +38,16 @@ function push(text: string, start: number, end: number, offset: number, out: Sen
 
 /** Collapses runs of white space to one space and trims: how record texts are compared with the input. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  // Most texts have nothing to collapse inside (single spaces only): then no new string is made but the cut.
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) && (c !== 32 || isSpace(text.charCodeAt(i + 1)))) return text.slice(start, end).replace(/\s+/g, ' ');
+  }
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /**
