@@ -64,18 +64,26 @@ export function evidence(model: LinearModel, features: readonly string[], positi
  * predicted side, strongest first, each feature once, ties by name.
  */
 export function strongestFeatures(features: readonly string[], weightAt: (i: number) => number | undefined, positive: boolean, top = 3): string[] {
-  const seen = new Set<string>();
-  const weighed: [string, number][] = [];
+  // The best `top` so far, strongest first: every kept record asks, so no set, no sort of all its features.
+  const best: string[] = [];
+  const bestWeights: number[] = [];
+  const before = (f: string, w: number, k: number) => Math.abs(w) > Math.abs(bestWeights[k]) || (Math.abs(w) === Math.abs(bestWeights[k]) && f < best[k]);
   for (let i = 0; i < features.length; i++) {
     const w = weightAt(i);
-    if (w === undefined || w === 0 || seen.has(features[i])) continue;
-    seen.add(features[i]);
-    if (positive ? w > 0 : w < 0) weighed.push([features[i], w]);
+    if (w === undefined || w === 0 || (positive ? w < 0 : w > 0)) continue;
+    const f = features[i];
+    if (best.includes(f)) continue;
+    let at = best.length;
+    while (at > 0 && before(f, w, at - 1)) at--;
+    if (at >= top) continue;
+    best.splice(at, 0, f);
+    bestWeights.splice(at, 0, w);
+    if (best.length > top) {
+      best.pop();
+      bestWeights.pop();
+    }
   }
-  return weighed
-    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
-    .slice(0, top)
-    .map(([f]) => f);
+  return best;
 }
 
 /** Rounds a weight so the serialised model has the same bytes however the sums were ordered. */

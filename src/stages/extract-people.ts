@@ -10,6 +10,7 @@
  *
  * Declarations: one per member, text from the declaring verb to the end of the sentence.
  */
+import { lowercaseWords } from './group-units.js';
 import type { Context, DraftSpan, PlacedUnit } from '../context.js';
 import { tightSpan } from '../context.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
@@ -68,9 +69,8 @@ export function extractPeople(ctx: Context): void {
     // A witness list, labelled or bare: "Clare Curran, Cabinet Member for Children and Families Wellbeing".
     // A list line is short; a long unit is never one (and the pattern is only run on short text).
     const line = u.text.length <= NAME_ROLE_MAX ? NAME_ROLE_LINE.exec(u.text.trim()) : null;
-    const lowercaseWords = (u.text.match(/(?:^|\s)[a-z][a-z'’-]*/g) ?? []).length;
     // A role holds no figures: "Jane Davies, Clerk's March Salary, Chq No 1306 430.00" is a payment.
-    if (line?.groups && lowercaseWords <= 4 && !/[.;:]$/.test(u.text.trim()) && !/\d/.test(line.groups.role) && u.part === 'minutes' && (u.section === 'witnesses' || isRole(line.groups.role) || isBody(line.groups.role))) {
+    if (line?.groups && lowercaseWords(u.text) <= 4 && !/[.;:]$/.test(u.text.trim()) && !/\d/.test(line.groups.role) && u.part === 'minutes' && (u.section === 'witnesses' || isRole(line.groups.role) || isBody(line.groups.role))) {
       const nameStart = u.start + u.text.indexOf(line.groups.name);
       const roleStart = u.start + u.text.indexOf(line.groups.role, line.groups.name.length);
       const name = nameSpan(ctx, { start: nameStart, end: nameStart + line.groups.name.length });

@@ -11,6 +11,7 @@ import type { Context, PlacedUnit } from '../context.js';
 import { tightSpan } from '../context.js';
 import { isHeadingLike } from './group-units.js';
 import { unitSentences } from './extract-people.js';
+import { collapse } from '../text/sentences.js';
 
 const LEAD_IN_END = /(?::-?|[–—-])\s*$/;
 const NO_POINT_SECTIONS = new Set(['witnesses', 'attendance', 'reasons', 'recommendations', 'resolutions', 'skip']);
@@ -72,7 +73,7 @@ export function extractPoints(ctx: Context): void {
       }
     }
     const start = u.pointStart ?? u.start;
-    const text = ctx.text.slice(start, end).replace(/\s+/g, ' ').trim();
+    const text = collapse(ctx.text.slice(start, end));
     if (!text) continue;
     if (absorbed === 0 && !isPoint(ctx, u, text)) continue;
     // A closing lead-in sentence ("The Application requested permission for:") is not part of the point.

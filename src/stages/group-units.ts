@@ -113,7 +113,8 @@ function opensWithLetters(text: string, at: number): boolean {
   return true;
 }
 
-function lowercaseWords(text: string): number {
+/** How many words open with a lower-case letter (a name-and-role line has few). */
+export function lowercaseWords(text: string): number {
   return (text.match(/(?:^|\s)[a-z][a-z'’-]*/g) ?? []).length;
 }
 
