@@ -95,17 +95,22 @@ export interface Scored {
   rows: (Float64Array | undefined)[];
 }
 
-export function rawScores(model: Model, features: readonly string[]): Scored {
+/**
+ * `into`, when given, is filled and returned instead of a new Scored: a caller judging many candidates in turn
+ * reuses one (its contents hold until the next call).
+ */
+export function rawScores(model: Model, features: readonly string[], into?: Scored): Scored {
   const table = weightTable(model);
-  const scores = new Float64Array(MODEL_TYPES.length);
+  const scores = into?.scores ?? new Float64Array(MODEL_TYPES.length);
   for (let t = 0; t < MODEL_TYPES.length; t++) scores[t] = model.types[MODEL_TYPES[t]].bias;
-  const rows: (Float64Array | undefined)[] = new Array(features.length);
+  const rows = into?.rows ?? [];
+  rows.length = features.length;
   for (let i = 0; i < features.length; i++) {
     const row = table.get(features[i]);
     rows[i] = row;
     if (row) for (let t = 0; t < scores.length; t++) scores[t] += row[t];
   }
-  return { scores, rows };
+  return into ?? { scores, rows };
 }
 
 /** The features that pushed type `t`'s score most towards the predicted side: logistic.ts's `evidence`, read from the rows rawScores found. */

@@ -276,7 +276,10 @@ const round = (p: number) => Math.round(p * 1000) / 1000;
  */
 function withoutRestatements(ctx: Context, points: DraftRecord[], decisions: Drafts['resolutions']): { points: DraftRecord[]; decisions: Drafts['resolutions'] } {
   // Each text's words are worked out once: a point is compared with every kept decision of its item.
-  const same = (a: readonly string[], b: readonly string[]) => diceOfWords(a, b) >= pairThreshold('resolutions');
+  const threshold = pairThreshold('resolutions');
+  // Two lists whose lengths differ too much cannot reach the threshold (Dice ≤ 2·shorter / both): not counted.
+  const same = (a: readonly string[], b: readonly string[]) =>
+    (a.length + b.length === 0 || (2 * Math.min(a.length, b.length)) / (a.length + b.length) >= threshold) && diceOfWords(a, b) >= threshold;
   const decisionTexts = decisions.map((r) => slice(ctx, r.span));
   const decisionWords = decisionTexts.map(words);
   const onMinutes = decisionTexts.map((text) => MINUTES.test(text));
@@ -322,9 +325,10 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   const probabilities = new Float64Array(candidates.length * SLOTS);
   const keptEvidence = new Map<number, string[]>();
   const typesOf = (c: Candidate): readonly ModelType[] => (c.family === 'block' ? BLOCK_TYPES : [c.family]);
+  const scored: Scored = { scores: new Float64Array(MODEL_TYPES.length), rows: [] };
   candidates.forEach((c, k) => {
     featurise(c);
-    const scored = rawScores(model, c.features);
+    rawScores(model, c.features, scored);
     typesOf(c).forEach((type, slot) => {
       const verdict = verdictOf(model, type, c.features, scored, false);
       probabilities[k * SLOTS + slot] = verdict.p;
