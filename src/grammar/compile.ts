@@ -5,7 +5,7 @@
  * for uniqueness, its patterns are compiled once, and the rules of the grammars it extends are added after
  * its own (so a family rule with the same kind is tried before the shared `_base` one).
  */
-import { GrammarSchema, type GrammarFile, type Rule, type RuleKind } from '../schema/grammar.js';
+import { GrammarSchema, RuleKindSchema, type GrammarFile, type Rule, type RuleKind } from '../schema/grammar.js';
 import { MinutesError } from '../errors.js';
 import { prefilterOf, TrigramTable, type Prefilter } from './needles.js';
 
@@ -44,6 +44,10 @@ export interface RuleMatch {
   /** Named groups of the match (an empty object when none). Read-only: shared with the match. */
   groups: Readonly<Record<string, string | undefined>>;
 }
+
+/** Each rule kind's number, for the per-text answer arrays of Grammar.first. */
+const KIND_NUMBER = Object.fromEntries(RuleKindSchema.options.map((kind, i) => [kind, i])) as Record<RuleKind, number>;
+const KIND_COUNT = RuleKindSchema.options.length;
 
 const NO_GROUPS: Readonly<Record<string, string | undefined>> = Object.freeze({});
 
@@ -98,18 +102,20 @@ export class Grammar {
    * sentence with the same kinds again (segmentation, the extractors, the model's features), each time
    * from a fresh string. Cleared when it grows: at most 2,048 texts of at most SENTENCE_LIMIT characters.
    */
-  private readonly recent = new Map<string, Map<RuleKind, RuleMatch | null>>();
+  private readonly recent = new Map<string, (RuleMatch | null | undefined)[]>();
 
   /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
   first(kind: RuleKind, text: string): RuleMatch | null {
     if (this.hits || text.length > SENTENCE_LIMIT) return this.firstUncached(kind, text);
+    // Per text, the answers by kind number (an array, not a map: this runs for every probe of every stage).
     let answers = this.recent.get(text);
     if (!answers) {
       if (this.recent.size >= 2048) this.recent.clear();
-      this.recent.set(text, (answers = new Map()));
+      this.recent.set(text, (answers = new Array<RuleMatch | null | undefined>(KIND_COUNT)));
     }
-    let found = answers.get(kind);
-    if (found === undefined) answers.set(kind, (found = this.firstUncached(kind, text)));
+    const k = KIND_NUMBER[kind];
+    let found = answers[k];
+    if (found === undefined) answers[k] = found = this.firstUncached(kind, text);
     return found;
   }
 
