@@ -73,12 +73,10 @@ export function detectGrammar(text: string): Grammar {
     if (file.id === '_base') continue;
     let score = 0;
     const grammar = builtinGrammar(file.id);
-    // One prefiltered pass says whether any detect rule can fire; only then is each rule's weight counted.
-    if (grammar.first('detect', head) === null) continue;
+    // Each of the family's own detect rules, prefiltered: a rule whose literals the head lacks is not run.
     for (const rule of grammar.rulesOf('detect')) {
       if (rule.grammar !== file.id) continue;
-      rule.regex.lastIndex = 0;
-      if (rule.regex.test(head)) {
+      if (grammar.fires(rule, head)) {
         score += rule.weight ?? 1;
         if (grammar.hits) grammar.hits.set(rule.id, (grammar.hits.get(rule.id) ?? 0) + 1);
       }

@@ -154,8 +154,11 @@ export class Grammar {
     const bounded = boundedText(kind, text);
     for (const rule of this.rulesFor(kind, bounded.length < text.length)) {
       if (!this.mayMatch(rule, bounded)) continue;
-      for (const match of bounded.matchAll(rule.globalRegex)) {
-        out.push(this.hit({ rule, match: match as RegExpExecArray, groups: match.groups ?? NO_GROUPS }));
+      // exec over the rule's own global pattern: matchAll would clone the pattern on every call.
+      const re = rule.globalRegex;
+      re.lastIndex = 0;
+      for (let match = re.exec(bounded); match; match = re.exec(bounded)) {
+        out.push(this.hit({ rule, match, groups: match.groups ?? NO_GROUPS }));
         if (match[0].length === 0) break;
       }
     }
@@ -164,6 +167,13 @@ export class Grammar {
 
   test(kind: RuleKind, text: string): boolean {
     return this.first(kind, text) !== null;
+  }
+
+  /** Does one rule match `text` (as given: no length limit), its prefilter tried first? */
+  fires(rule: CompiledRule, text: string): boolean {
+    if (!this.mayMatch(rule, text)) return false;
+    rule.regex.lastIndex = 0;
+    return rule.regex.test(text);
   }
 }
 
