@@ -19,7 +19,9 @@ const BOUNDARY = /(?<![.!?])[.!?]+["')\]]*(?=\s+["'(]?[A-Z0-9])/g;
 export function splitSentences(text: string, offset = 0): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  for (const m of text.matchAll(BOUNDARY)) {
+  // exec, not matchAll: matchAll clones the pattern on every call, and every unit is split.
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (m[0][0] === '.' && ABBREVIATION_BEFORE.test(before)) continue;
     const end = m.index + m[0].length;
@@ -31,8 +33,8 @@ export function splitSentences(text: string, offset = 0): Sentence[] {
 }
 
 function push(text: string, start: number, end: number, offset: number, out: Sentence[]) {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start: start + offset, end: end + offset, text: text.slice(start, end) });
 }
 
