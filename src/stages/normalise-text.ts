@@ -40,15 +40,54 @@ function mapChar(ch: string, next: string | undefined): string | null {
   return ch;
 }
 
-// Every character the fast path may change; each is replaced by exactly one character.
-const SPECIAL = new RegExp(
-  `[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u00a0\\u1680\\u2000-\\u200b\\u202f\\u205f\\u3000\\ufeff${BULLET_GLYPHS}‘’‚‛“”„′]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`,
-  'g',
-);
+// Every character the fast path may change; each is replaced by exactly one character: the class, and
+// lone surrogates.
+const SPECIAL_CHARACTERS = `[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u00a0\\u1680\\u2000-\\u200b\\u202f\\u205f\\u3000\\ufeff${BULLET_GLYPHS}‘’‚‛“”„′]`;
+const SPECIAL_CHARACTER = new RegExp(`^${SPECIAL_CHARACTERS}$`);
+
+/** What the fast path writes for a special character, worked out once per character (curly quotes are in most texts). */
+const fastReplacements = new Map<string, string>();
+function fastReplacement(ch: string): string {
+  let replacement = fastReplacements.get(ch);
+  if (replacement === undefined) fastReplacements.set(ch, (replacement = mapChar(ch, undefined) ?? ' '));
+  return replacement;
+}
+
+/** Per code unit of the Basic Multilingual Plane: 0 not yet asked, 1 special, 2 not. */
+const specialCodes = new Uint8Array(0x10000);
+function isSpecialCode(c: number): boolean {
+  if (specialCodes[c] === 0) specialCodes[c] = SPECIAL_CHARACTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return specialCodes[c] === 1;
+}
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * The fast path's rewrite: every special character (SPECIAL_CHARACTERS, or a lone surrogate) replaced by one
+ * character. Read by character code, so the printable ASCII most text is made of costs one comparison each.
+ */
+function replaceSpecial(input: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 10) continue;
+    // A surrogate pair is one character, never special; a lone half is.
+    if (isHighSurrogate(c) && i + 1 < input.length && isLowSurrogate(input.charCodeAt(i + 1))) {
+      i++;
+      continue;
+    }
+    if (isHighSurrogate(c) || isLowSurrogate(c) || isSpecialCode(c)) {
+      out += input.slice(copied, i) + fastReplacement(input[i]);
+      copied = i + 1;
+    }
+  }
+  return copied === 0 ? input : out + input.slice(copied);
+}
 
 export function normaliseText(input: string): NormalisedText {
   if (isNfc(input) && !input.includes('\r')) {
-    return { text: input.replace(SPECIAL, (ch) => mapChar(ch, undefined) ?? ' '), starts: null, ends: null, inputLength: input.length };
+    return { text: replaceSpecial(input), starts: null, ends: null, inputLength: input.length };
   }
   // Slow path: normalise each base character with its combining marks; every output char of a cluster
   // maps to the whole cluster.
