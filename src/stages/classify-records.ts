@@ -59,6 +59,8 @@ function unitAt(ctx: Context, at: number): number {
   return found;
 }
 
+const HAS_WORD = /\p{L}{3}/u;
+
 /** A record's span as a key: records with the same span are one candidate, and keep their place by it. */
 const spanKey = (r: { span: DraftSpan }) => `${r.span.start}:${r.span.end}`;
 
@@ -348,6 +350,9 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   const next: Pick<Drafts, BlockType> = { discussionPoints: [], resolutions: [], recommendations: [] };
   candidates.forEach((c, k) => {
     if (c.family !== 'block') return;
+    // A text without a word (an item reference such as "RC/20", a sum such as "£ 48.00", a table rule "|") is
+    // never a point or a decision, whatever the model says.
+    if (!HAS_WORD.test(ctx.text.slice(c.span.start, Math.min(c.span.end, c.span.start + 400)))) return;
     const verdicts = verdictsOf(k) as Record<BlockType, Verdict>;
     // The rest of a unit a decision rule cut in two is what the meeting heard before deciding: a point or
     // nothing, never a second decision ("The minutes had been circulated." before "All agreed … true record").
