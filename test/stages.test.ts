@@ -333,9 +333,9 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
     expect(learned.resolutions.find((r) => r.id === action.from)!.text).toContain('report back');
   });
 
-  it('never makes a point or a decision of a text without a word (an item reference, a sum), whatever the model says', () => {
+  it('never makes a point or a decision of a text without a word (an item reference, a sum) or of a lead-in, whatever the model says', () => {
     const keepsEverything = { ...model, types: { ...model.types, discussionPoints: typeModel({}, 5) } };
-    const doc = extract('Items\n\nRC/20\n\nThe Committee discussed the additional meeting date.\n\n£ 48.00\n\n16.07.5\n', { model: keepsEverything });
+    const doc = extract('Items\n\nRC/20\n\nThe following points were raised in the debate:\n\nThe Committee discussed the additional meeting date.\n\n£ 48.00\n\n16.07.5\n', { model: keepsEverything });
     expect(doc.discussionPoints.map((p) => p.text)).toEqual(['The Committee discussed the additional meeting date.']);
   });
 

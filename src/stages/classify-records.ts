@@ -23,6 +23,7 @@ import { EVERY_WORD_FEATURE, named, sentenceFeatures, textFeatures, TRUE_RECORD,
 import { collapse, collapsedHead, splitSentences } from '../text/sentences.js';
 import { clauseOwners, DECLARING_WORDS, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 import { isChair } from '../nlp/people.js';
+import { LEAD_IN_END } from './extract-points.js';
 import { diceOfWords, pairThreshold, words, WORDS_READ } from '../model/score.js';
 
 export interface Candidate {
@@ -351,8 +352,10 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   candidates.forEach((c, k) => {
     if (c.family !== 'block') return;
     // A text without a word (an item reference such as "RC/20", a sum such as "£ 48.00", a table rule "|") is
-    // never a point or a decision, whatever the model says.
+    // never a point or a decision, whatever the model says; nor is a lead-in ("The following points were
+    // raised:", "RESOLVED that Cabinet agree to:-"), which introduces the records below it (GUIDE.md).
     if (!HAS_WORD.test(ctx.text.slice(c.span.start, Math.min(c.span.end, c.span.start + 400)))) return;
+    if (LEAD_IN_END.test(ctx.text.slice(Math.max(c.span.start, c.span.end - 8), c.span.end))) return;
     const verdicts = verdictsOf(k) as Record<BlockType, Verdict>;
     // The rest of a unit a decision rule cut in two is what the meeting heard before deciding: a point or
     // nothing, never a second decision ("The minutes had been circulated." before "All agreed … true record").

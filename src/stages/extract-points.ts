@@ -13,7 +13,8 @@ import { isHeadingLike } from './group-units.js';
 import { unitSentences } from './extract-people.js';
 import { collapse } from '../text/sentences.js';
 
-const LEAD_IN_END = /(?::-?|[–—-])\s*$/;
+/** A lead-in's end ("The following points were raised:", ":-", "–"): it introduces records, it is not one (GUIDE.md). */
+export const LEAD_IN_END = /(?::-?|[–—-])\s*$/;
 const NO_POINT_SECTIONS = new Set(['witnesses', 'attendance', 'reasons', 'recommendations', 'resolutions', 'skip']);
 
 export function extractPoints(ctx: Context): void {
