@@ -339,6 +339,17 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
     expect(doc.discussionPoints.map((p) => p.text)).toEqual(['The Committee discussed the additional meeting date.']);
   });
 
+  it('never makes a declaration of "no declarations" or of the invitation to declare, whatever the model says', () => {
+    const text = [
+      '1. Declarations of interest',
+      'Governors were asked to declare any personal, business or financial interest in any agenda items; no declarations were made.',
+      'Prejudice: None declared.',
+      'Councillor Smith declared a personal interest in item 5 as a member of the allotment society.',
+    ].join('\n\n');
+    const doc = extract(text, { model });
+    expect(doc.declarations.map((d) => d.member)).toEqual(['Smith']);
+  });
+
   it('keeps one decision where the title restates the approval of the minutes, and two alike decisions on other things', () => {
     const restating = { ...model, types: { ...model.types, discussionPoints: typeModel({ 'from:discussionPoints': 10 }), resolutions: typeModel({ 'from:resolutions': 10, 'cue:true-record': 10 }) } };
     const minutes = [

@@ -61,6 +61,10 @@ function unitAt(ctx: Context, at: number): number {
 }
 
 const HAS_WORD = /\p{L}{3}/u;
+// "No declarations were made", "Prejudice: None declared", "Governors were asked to declare any interest",
+// "… declare any relevant interests".
+const NOT_A_DECLARATION =
+  /\bno\s+(?:declarations?|interests?)\b|\bnone\s+(?:were\s+)?(?:declared|made|received)\b|\bdeclare\s+any\b|\b(?:asked|invited|reminded|requested)\s+(?:\w+\s+){0,3}?to\s+declare\b/i;
 
 /** A record's span as a key: records with the same span are one candidate, and keep their place by it. */
 const spanKey = (r: { span: DraftSpan }) => `${r.span.start}:${r.span.end}`;
@@ -400,6 +404,8 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
       if (c.family !== family || !c.draft) continue;
       const verdict = verdictsOf(k)[family]!;
       if (!verdict.keep) continue;
+      // Saying that nobody declared, or inviting members to declare, is no declaration (GUIDE.md).
+      if (family === 'declarations' && NOT_A_DECLARATION.test(slice(ctx, c.draft.span).slice(0, 400))) continue;
       c.draft.confidence = round(verdict.p);
       c.draft.evidence = verdict.evidence;
       kept.push(c.draft);
