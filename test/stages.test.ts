@@ -350,6 +350,18 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
     expect(doc.declarations.map((d) => d.member)).toEqual(['Smith']);
   });
 
+  it('never makes an action of what GUIDE.md says is none: ongoing work, a possibility, an approval alone', () => {
+    const keepsEveryAction = { ...model, types: { ...model.types, actions: typeModel({}, 5) } };
+    const text = [
+      '5. Village matters',
+      'A joint strategy between the services was being developed to provide fuller minutes.',
+      'Members were asked to contact the Clerk if they wished to see the plans.',
+      'RESOLVED – That the Authorised Limit be approved.',
+      'The Clerk was asked to write to the highways authority about the potholes.',
+    ].join('\n\n');
+    expect(extract(text, { model: keepsEveryAction }).actions.map((a) => a.text)).toEqual(['The Clerk was asked to write to the highways authority about the potholes']);
+  });
+
   it('keeps one decision where the title restates the approval of the minutes, and two alike decisions on other things', () => {
     const restating = { ...model, types: { ...model.types, discussionPoints: typeModel({ 'from:discussionPoints': 10 }), resolutions: typeModel({ 'from:resolutions': 10, 'cue:true-record': 10 }) } };
     const minutes = [
