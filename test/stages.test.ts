@@ -8,7 +8,11 @@ import { readLines, readMarker } from '../src/stages/read-lines.js';
 import { groupUnits, isHeadingLike } from '../src/stages/group-units.js';
 import { builtinGrammar } from '../src/grammar/builtin.js';
 import { splitSentences } from '../src/text/sentences.js';
-import { parseUkDate, resolveDue } from '../src/text/dates.js';
+import { parseUkDate, plainUkDate, resolveDue } from '../src/text/dates.js';
+import * as chronoModule from 'chrono-node';
+import fc from 'fast-check';
+
+const chrono = ((chronoModule as unknown as { default?: typeof chronoModule }).default ?? chronoModule) as typeof chronoModule;
 import { runPipeline } from '../src/pipeline.js';
 import { extract } from '../src/index.js';
 import { proposeActions } from '../src/stages/propose-records.js';
@@ -200,6 +204,29 @@ describe('text helpers', () => {
     expect(parseUkDate('31/02/2020')).toBeNull();
     expect(parseUkDate('no date')).toBeNull();
     expect(parseUkDate('9th January, 2015.')).toBe('2015-01-09');
+  });
+
+  it('reads the plain ways a meeting date is written as chrono does, without it', () => {
+    const viaChrono = (text: string) => {
+      for (const r of chrono.en.GB.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
+        if (r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year')) return r.start.date().toISOString().slice(0, 10);
+      }
+      return null;
+    };
+    const months = ['January', 'february', 'MARCH', 'May', 'Sept', 'Sept.', 'September', 'December'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 33 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 1900, max: 2099 }), fc.constantFrom('', 'st', 'th', 'TH'), fc.constantFrom('', 'Thursday ', 'FRIDAY, '), fc.constantFrom(...months), fc.constantFrom(' ', ', ', '. '), (d, m, y, ord, weekday, month, sep) => {
+        for (const text of [`${String(d).padStart(2, '0')}/${m}/${y}`, `${weekday}${d}${ord} ${month}${sep}${y}`]) {
+          const plain = plainUkDate(text);
+          if (plain !== undefined) expect(plain, text).toBe(viaChrono(text));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(plainUkDate('07/06/2022')).toBe('2022-06-07');
+    expect(plainUkDate('Thursday, 16th November, 2017')).toBe('2017-11-16');
+    expect(plainUkDate('31/02/2020')).toBeUndefined();
+    expect(plainUkDate('the meeting of 7 June 2022')).toBeUndefined();
   });
 
   it('resolves due dates against the meeting date', () => {

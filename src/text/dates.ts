@@ -17,6 +17,8 @@ export const parseUkDate: (text: string) => string | null = memoise(readUkDate, 
 
 /** A fully stated day-first date in `text` (day, month and year all written), as ISO; else null. */
 function readUkDate(text: string): string | null {
+  const plain = plainUkDate(text);
+  if (plain !== undefined) return plain;
   const results = chrono.en.GB.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
   for (const r of results) {
     if (r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year')) {
@@ -27,6 +29,32 @@ function readUkDate(text: string): string | null {
     }
   }
   return null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const WRITTEN = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december|sept\.?),?\s+(\d{4})$/i;
+const iso3 = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/**
+ * The two ways nearly every meeting date is written — "07/06/2022" and "(Thursday,) 16th November, 2017" —
+ * read without chrono, when the text is only that date and the date exists; undefined for anything else
+ * (chrono decides). chrono reads them the same way (checked against it in the tests), but its first call
+ * after other work recompiles its patterns (up to tens of milliseconds), and a batch meets a new date on
+ * every page.
+ */
+export function plainUkDate(text: string): string | null | undefined {
+  const t = text.trim();
+  const slashed = SLASHED.exec(t);
+  const written = slashed ? null : WRITTEN.exec(t);
+  const m = slashed ?? written;
+  if (!m) return undefined;
+  const day = Number(m[1]);
+  const month = slashed ? Number(m[2]) : MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1;
+  const year = Number(m[3]);
+  // Out of range or not a real day: chrono's own reading (it may swap day and month, or refuse).
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate() || year < 1000) return undefined;
+  return iso3(year, month, day);
 }
 
 /** The words before a date that make it a deadline rather than a date the minutes mention. */
