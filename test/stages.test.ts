@@ -360,10 +360,13 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
     expect(learned.resolutions.find((r) => r.id === action.from)!.text).toContain('report back');
   });
 
-  it('never makes a point or a decision of a text without a word (an item reference, a sum) or of a lead-in, whatever the model says', () => {
+  it('never makes a point or a decision of a text without a word (an item reference, a sum), nor a point of a lead-in, whatever the model says', () => {
     const keepsEverything = { ...model, types: { ...model.types, discussionPoints: typeModel({}, 5) } };
     const doc = extract('Items\n\nRC/20\n\nThe following points were raised in the debate:\n\nThe Committee discussed the additional meeting date.\n\n£ 48.00\n\n16.07.5\n', { model: keepsEverything });
     expect(doc.discussionPoints.map((p) => p.text)).toEqual(['The Committee discussed the additional meeting date.']);
+    // A decision whose list completes it may end as a lead-in does, and stays a decision.
+    const exclusion = extract('5. Exclusion\n\nRESOLVED – That the press and public be excluded on the grounds set out in the following paragraph of the Act:', { model });
+    expect(exclusion.resolutions.map((r) => r.text)).toEqual(['That the press and public be excluded on the grounds set out in the following paragraph of the Act:']);
   });
 
   it('never makes a declaration of "no declarations" or of the invitation to declare, whatever the model says', () => {

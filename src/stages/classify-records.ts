@@ -368,11 +368,13 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   candidates.forEach((c, k) => {
     if (c.family !== 'block') return;
     // A text without a word (an item reference such as "RC/20", a sum such as "£ 48.00", a table rule "|") is
-    // never a point or a decision, whatever the model says; nor is a lead-in ("The following points were
-    // raised:", "RESOLVED that Cabinet agree to:-"), which introduces the records below it (GUIDE.md).
+    // never a point or a decision, whatever the model says.
     if (!HAS_WORD.test(ctx.text.slice(c.span.start, Math.min(c.span.end, c.span.start + 400)))) return;
-    if (LEAD_IN_END.test(ctx.text.slice(Math.max(c.span.start, c.span.end - 8), c.span.end))) return;
     const verdicts = verdictsOf(k) as Record<BlockType, Verdict>;
+    // Nor is a lead-in ("The following points were raised:") a point: it introduces the points below it
+    // (GUIDE.md). A decision may end so and still be one: its list completes it ("… be excluded on the
+    // grounds that …, as defined in the following Paragraph(s) of the Act:").
+    if (LEAD_IN_END.test(ctx.text.slice(Math.max(c.span.start, c.span.end - 8), c.span.end))) verdicts.discussionPoints.keep = false;
     // The rest of a unit a decision rule cut in two is what the meeting heard before deciding: a point or
     // nothing, never a second decision ("The minutes had been circulated." before "All agreed … true record").
     if (c.restOfDecision) verdicts.resolutions.keep = verdicts.recommendations.keep = false;
