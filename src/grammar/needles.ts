@@ -195,3 +195,19 @@ export class TrigramTable {
     return false;
   }
 }
+
+const codeTrigrams = new TrigramTable();
+
+/**
+ * A prefilter for a regular expression written in code (the grammar's rules have their own): a function that
+ * says whether a text may match, from the literals the pattern requires (prefilterOf), before the pattern is
+ * run. Patterns asked of every sentence use it; it never says no to a text the pattern matches.
+ */
+export function mayMatchOf(re: RegExp): (text: string) => boolean {
+  const prefilter = prefilterOf(re.source, re.flags);
+  if (!prefilter) return () => true;
+  return (text) => {
+    codeTrigrams.mark(text);
+    return codeTrigrams.mayHold(prefilter);
+  };
+}

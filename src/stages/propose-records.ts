@@ -17,6 +17,7 @@ import { tightSpan } from '../context.js';
 import { unitSentences } from './extract-people.js';
 import { actionSpan, makeOwner, ownersIn } from './extract-actions.js';
 import { honorificLength, isBody, isChair, isGeneric, isPersonName, isRole } from '../nlp/people.js';
+import { mayMatchOf } from '../grammar/needles.js';
 
 type Witness = Drafts['witnesses'][number];
 type Declaration = Drafts['declarations'][number];
@@ -28,6 +29,9 @@ const PRESENT_VERB =
   /\s(?:introduced|presented|outlined|gave|provided|updated|addressed|informed|briefed|spoke|talked|shared|described|led\s+(?:a|the)\s+(?:presentation|discussion|session)|(?:responded|replied)\s+to\s+(?:Members|Councillors|questions|queries|the\s+questions|the\s+queries|comments)|answered\s+(?:Members|Councillors|questions|queries|the\s+questions)|took\s+(?:the\s+)?(?:Members?|Councillors|Committee|Board|Panel|the meeting)\s+through|was\s+invited\s+to\s+(?:present|address|introduce|speak|update)|were\s+invited\s+to\s+(?:present|address|introduce|speak|update)|reported|delivered|explained|summarised|summarized|attended\s+(?:the\s+meeting\s+)?to\s+(?:present|give|provide|update|speak)|(?:was|were)\s+(?:in\s+attendance|present)\s+for\s+(?:this|the|that)\s+item)\b/;
 const ACTION_CUE =
   /(?:^|\s)(?:to|will|would|shall|should|agreed\s+to)\s+(?:write|send|circulate|re-circulate|contact|obtain|arrange|report|provide|investigate|chase|ask|seek|review|prepare|update|inform|check|liaise|order|draft|distribute|remind|look|bring|share|confirm|follow|forward|organise|organize|progress|pursue|e-?mail|speak|meet|produce|publish|submit|source|monitor|explore|raise|request|invite|book|purchase|notify|discuss|investigate|consider|circulate|action|respond|reply|obtain|get|put|add|include|ensure|make|set\s+up|take)\b|\b(?:requested|requests|asked|urged|instructed|authorised|authorized|delegated|reminded)\s+(?:that|to|the|officers|[A-Z])|\bACTION\b/;
+// Asked of every sentence of the debate: each pattern's required literals are looked for first.
+const mayPresent = mayMatchOf(PRESENT_VERB);
+const mayAsk = mayMatchOf(ACTION_CUE);
 // A decision in the passive asks for something too ("that the report be presented to Council"); in the
 // debate, a passive with nobody named is not an action (GUIDE.md: "would be provided"), so it proposes none.
 const PASSIVE_ASK = /\bbe\s+(?:re-?circulated|circulated|sent|forwarded|presented|reported|scheduled|held|invited|provided|brought|submitted|added|included|written|checked|amended|arranged|obtained|investigated|contacted|shared|published|sought)\b/;
@@ -284,7 +288,7 @@ export function proposeWitnesses(ctx: Context): Witness[] {
   for (const u of proseUnits(ctx)) {
     for (const s of unitSentences(ctx, u)) {
       welcomedGuests(ctx, s, u.item, out);
-      const verb = PRESENT_VERB.exec(s.text);
+      const verb = mayPresent(s.text) ? PRESENT_VERB.exec(s.text) : null;
       if (!verb || verb.index === 0 || verb.index > 240) continue;
       const span = tightSpan(ctx.text, s.start, s.end);
       if (overlaps(span, out)) continue;
@@ -415,7 +419,7 @@ export function proposeActions(ctx: Context): Action[] {
   for (const u of ctx.units) {
     if (u.role === 'chrome' || u.part === 'preamble' || u.part === 'agenda' || u.text.trim().length < 8) continue;
     for (const s of unitSentences(ctx, u)) {
-      if (!ACTION_CUE.test(s.text)) continue;
+      if (!mayAsk(s.text) || !ACTION_CUE.test(s.text)) continue;
       const span = actionSpan(ctx, s.start, s.end);
       if (span.end <= span.start || taken(span)) continue;
       out.push({ span, item: u.item, rule: 'propose/action-cue', confidence: 0.5, owners: clauseOwners(ctx, span), from: null });
