@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { needleSetsOf, needlesOf, prefilterOf, TrigramTable, needleKeys } from '../src/grammar/needles.js';
+import { mayMatchOf, needleSetsOf, needlesOf, prefilterOf, TrigramTable, needleKeys } from '../src/grammar/needles.js';
 import { builtinGrammar, grammarLibrary } from '../src/grammar/builtin.js';
 import { limitOf } from '../src/grammar/compile.js';
 import { splitSentences } from '../src/text/sentences.js';
@@ -51,6 +51,13 @@ describe('rule prefilters (needles)', () => {
     table.mark('Deferred to the next meeting');
     expect(table.has(needleKeys('deferred'))).toBe(true);
     expect(table.has(needleKeys('resolved'))).toBe(false);
+  });
+
+  it('prefilters a pattern written in code the same way', () => {
+    const mayPresent = mayMatchOf(/\s(?:presented|introduced)\s+the\s+report\b/);
+    expect(mayPresent('Ms Green PRESENTED the Report')).toBe(true);
+    expect(mayPresent('The report was noted.')).toBe(false);
+    expect(mayMatchOf(/\d+/)('anything')).toBe(true);
   });
 
   // The property that makes prefilters safe: a text a rule matches always passes the rule's prefilter.
