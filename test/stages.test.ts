@@ -113,6 +113,13 @@ describe('read-lines', () => {
 });
 
 describe('group-units', () => {
+  it('never closes a heading-like line that ends mid-phrase or leaves a bracket open', () => {
+    const wrapped = "Sarah Hammond (Corporate Director for Children's Young People and\nEducation) and Mark Albiston (Director of Adult Social Care) were in\nattendance for this item";
+    expect(unitsOf(wrapped)).toEqual([wrapped.replace(/\n/g, ' ')]);
+    expect(unitsOf('Report of the Head of Planning (Strategic\nSites) on the local plan review')).toEqual(['Report of the Head of Planning (Strategic Sites) on the local plan review']);
+    expect(unitsOf('Highways Update\nThe Clerk reported on the potholes.')).toEqual(['Highways Update', 'The Clerk reported on the potholes.']);
+  });
+
   it('re-joins hard-wrapped lines and keeps list items apart', () => {
     expect(unitsOf('The Board received an update from Mark\nAntrobus on behalf of the team:-\n·\nThe ASB Strategy;\n· Second item')).toEqual([
       'The Board received an update from Mark Antrobus on behalf of the team:-',

@@ -175,7 +175,7 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
     // A label or heading alone on its line is a unit by itself.
     closeAfter = labelled ? isLabelOnly(line, grammar) : line.marker?.kind === 'minute-ref' && line.content === '';
     headingAbove = false;
-    if (!labelled && !line.marker && current.length === 1 && isHeadingLike(line.content) && line.content.length < 100) {
+    if (!labelled && !line.marker && current.length === 1 && isHeadingLike(line.content) && line.content.length < 100 && !endsMidPhrase(line.content)) {
       closeAfter = true;
       headingAbove = true;
     }
@@ -202,6 +202,14 @@ function isLabelOnly(line: Line, grammar: Grammar): boolean {
 }
 
 /** Does `line` continue the unit whose last line is `previous` (hard-wrapped text)? */
+/**
+ * A line that cannot end a heading: it stops on a function word, a comma or dash, or with a bracket left open
+ * ("Sarah Hammond (Corporate Director for Children's Young People and" / "Education) and Mark Albiston …").
+ */
+function endsMidPhrase(text: string): boolean {
+  return /[,–\-&/(]$/.test(text) || FUNCTION_WORD_END.test(text) || text.split('(').length > text.split(')').length;
+}
+
 function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
   const prev = previous.content;
   const next = line.content;
