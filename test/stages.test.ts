@@ -395,8 +395,12 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
       'Members were asked to contact the Clerk if they wished to see the plans.',
       'RESOLVED – That the Authorised Limit be approved.',
       'The Clerk was asked to write to the highways authority about the potholes.',
+      'The Clerk was asked to chase the contractor, as the repair was being delayed.',
     ].join('\n\n');
-    expect(extract(text, { model: keepsEveryAction }).actions.map((a) => a.text)).toEqual(['The Clerk was asked to write to the highways authority about the potholes']);
+    expect(extract(text, { model: keepsEveryAction }).actions.map((a) => a.text)).toEqual([
+      'The Clerk was asked to write to the highways authority about the potholes',
+      'The Clerk was asked to chase the contractor, as the repair was being delayed',
+    ]);
   });
 
   it('keeps one decision where the title restates the approval of the minutes, and two alike decisions on other things', () => {

@@ -70,7 +70,11 @@ const NOT_AN_ACTION = [
   // The whole text one approval: one clause ("be" once, no clause break, no "to <verb>"), ending "be approved".
   (text: string) =>
     text.length <= 220 && !/[,;:]/.test(text) && (text.match(/\bbe\b/gi) ?? []).length === 1 && !/\bto\s+[a-z]{3,}/i.test(text) && /\sbe\s+(?:approved|noted|endorsed|agreed|adopted|accepted|ratified|received)\.?$/i.test(text),
-  (text: string) => /\b(?:was|were|is|are)\s+(?:still\s+|currently\s+)?(?:being\s+[a-z]+ed|working\s+(?:to|on)|pending)\b|\bremain(?:s|ed)?\s+pending\b/i.test(text),
+  // Ongoing work, unless the text also asks for something ("The Clerk was asked to chase it, as the repair is
+  // being delayed").
+  (text: string) =>
+    /\b(?:was|were|is|are)\s+(?:still\s+|currently\s+)?(?:being\s+[a-z]+ed|working\s+(?:to|on)|pending)\b|\bremain(?:s|ed)?\s+pending\b/i.test(text) &&
+    !/\b(?:asked|requested|requests|instructed|undertook|agreed\s+to)\b/i.test(text),
   (text: string) => /\bif\s+(?:they|members|anyone|you|councillors)\s+(?:wish|wished|want|wanted|would\s+like)\b/i.test(text),
   (text: string) => /^(?:the\s+)?(?:[A-Za-z]+\s+){0,4}?meeting\s+(?:is\s+|was\s+)?(?:to\s+be|will\s+be|would\s+be)\s+held\b/i.test(text),
 ];// "No declarations were made", "Prejudice: None declared", "Governors were asked to declare any interest",
