@@ -24,7 +24,11 @@ export function characterClass(ascii: (code: number) => boolean, nonAscii: RegEx
     if (c < 128) return ascii(c) ? 1 : 0;
     const cp = text.codePointAt(i)!;
     let inClass = answers.get(cp);
-    if (inClass === undefined) answers.set(cp, (inClass = nonAscii.test(String.fromCodePoint(cp))));
+    if (inClass === undefined) {
+      // Bounded, so that a batch of texts in every script keeps its memory flat.
+      if (answers.size >= 4096) answers.clear();
+      answers.set(cp, (inClass = nonAscii.test(String.fromCodePoint(cp))));
+    }
     return inClass ? (cp > 0xffff ? 2 : 1) : 0;
   };
 }
