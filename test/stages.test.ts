@@ -403,6 +403,11 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
     ]);
   });
 
+  it('never makes a witness of a role that names nobody in particular ("The Chair and Members"), whatever the model says', () => {
+    const text = '3. Awards\n\n2. The Chair and Members shared their congratulations for the nominees.\n\n3. Jane Smith, Head of Fostering, presented the report on the awards.';
+    expect(extract(text, { model }).witnesses.map((w) => [w.name, w.role])).toEqual([['Jane Smith', 'Head of Fostering']]);
+  });
+
   it('keeps one decision where the title restates the approval of the minutes, and two alike decisions on other things', () => {
     const restating = { ...model, types: { ...model.types, discussionPoints: typeModel({ 'from:discussionPoints': 10 }), resolutions: typeModel({ 'from:resolutions': 10, 'cue:true-record': 10 }) } };
     const minutes = [

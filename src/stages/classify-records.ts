@@ -22,7 +22,7 @@ import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, modelWordFeatures, rawScores, typ
 import { EVERY_WORD_FEATURE, named, sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures, type WordFeatureNames } from '../model/features.js';
 import { collapse, collapsedHead, splitSentences } from '../text/sentences.js';
 import { clauseOwners, DECLARING_WORDS, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
-import { isChair } from '../nlp/people.js';
+import { isChair, isGeneric } from '../nlp/people.js';
 import { LEAD_IN_END } from './extract-points.js';
 import { diceOfWords, pairThreshold, words, WORDS_READ } from '../model/score.js';
 
@@ -242,6 +242,15 @@ const NEVER_AN_ACTION = new RegExp(
 );
 
 /**
+ * A role with no name that names nobody in particular — the meeting's own chair, "Members", "the Committee", or
+ * a list of such ("Chair and Members") — is no witness (GUIDE.md).
+ */
+function namesNobody(role: string): boolean {
+  const parts = role.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => isChair(part) || isGeneric(part));
+}
+
+/**
  * A witness is a person, listed once however many items they present ("Mr Oakford" introducing two reports,
  * or named by a list and again by a sentence): the first record stands; by name, or by role when none.
  */
@@ -434,7 +443,7 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
     }
     (drafts[family] as DraftRecord[]) = kept;
   }
-  drafts.witnesses = oncePerPerson(ctx, drafts.witnesses);
+  drafts.witnesses = oncePerPerson(ctx, drafts.witnesses).filter((w) => w.nameSpan || !w.roleSpan || !namesNobody(slice(ctx, w.roleSpan)));
   for (const a of drafts.actions) {
     if (!a.from) continue;
     const old = a.from.type === 'resolution' ? oldResolutions[a.from.index] : oldRecommendations[a.from.index];
