@@ -246,7 +246,10 @@ const NEVER_AN_ACTION = new RegExp(
  * a list of such ("Chair and Members") — is no witness (GUIDE.md).
  */
 function namesNobody(role: string): boolean {
-  const parts = role.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean);
+  const parts = role
+    .split(/,|&|\band\b/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   return parts.length > 0 && parts.every((part) => isChair(part) || isGeneric(part));
 }
 
