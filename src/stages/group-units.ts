@@ -10,7 +10,7 @@
 import type { Grammar } from '../grammar/compile.js';
 import type { RuleKind } from '../schema/grammar.js';
 import type { Line, Marker } from './read-lines.js';
-import { isSpace } from '../text/strings.js';
+import { isAsciiLetter, isSpace } from '../text/strings.js';
 
 export interface Unit {
   index: number;
@@ -108,7 +108,7 @@ const isCapital = (c: number) => c >= 65 && c <= 90;
 function opensWithLetters(text: string, at: number): boolean {
   for (let i = at; i < at + 4; i++) {
     const c = text.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 0x2019)) return false;
+    if (!(isAsciiLetter(c) || c === 39 || c === 0x2019)) return false;
   }
   return true;
 }
@@ -201,15 +201,18 @@ function isLabelOnly(line: Line, grammar: Grammar): boolean {
   return true;
 }
 
-/** Does `line` continue the unit whose last line is `previous` (hard-wrapped text)? */
+/** Does the text open more brackets than it closes? */
+const leavesBracketOpen = (text: string): boolean => (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
+
 /**
  * A line that cannot end a heading: it stops on a function word, a comma or dash, or with a bracket left open
  * ("Sarah Hammond (Corporate Director for Children's Young People and" / "Education) and Mark Albiston …").
  */
 function endsMidPhrase(text: string): boolean {
-  return /[,–\-&/(]$/.test(text) || FUNCTION_WORD_END.test(text) || text.split('(').length > text.split(')').length;
+  return /[,–\-&/(]$/.test(text) || FUNCTION_WORD_END.test(text) || leavesBracketOpen(text);
 }
 
+/** Does `line` continue the unit whose last line is `previous` (hard-wrapped text)? */
 function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
   const prev = previous.content;
   const next = line.content;
@@ -227,8 +230,7 @@ function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
   // "10. Open Session for members of the public" — an item heading numbered as a whole number.
   if (unit.length === 1 && unit[0].marker?.kind === 'number' && /^[A-Z]/.test(next)) return false;
   // "Cheryl Clark (Democratic / Services Officer)": a bracket left open in the unit runs on.
-  const sofar = unit.map((l) => l.content).join(' ');
-  if ((sofar.match(/\(/g)?.length ?? 0) > (sofar.match(/\)/g)?.length ?? 0)) return true;
+  if (leavesBracketOpen(unit.map((l) => l.content).join(' '))) return true;
   if (looksLikeNameRoleLine(next)) return false;
   // "… an update from Mark / Antrobus on behalf of …": a name broken across lines inside prose.
   // A line opening with a sentence's first word ("The Clerk will …") starts a sentence, whatever ends the one above.
