@@ -60,28 +60,6 @@ function unitAt(ctx: Context, at: number): number {
   return found;
 }
 
-const HAS_WORD = /\p{L}{3}/u;
-/**
- * What GUIDE.md says is not an action, however it is worded: a decision that only approves or notes ("the
- * Prudential Indicator be approved"); ongoing work ("was being developed", "was working to", "remained
- * pending"); a possibility ("… if they wished"); a meeting's date ("Annual Parish Meeting to be held on …").
- */
-const NOT_AN_ACTION = [
-  // The whole text one approval: one clause ("be" once, no clause break, no "to <verb>"), ending "be approved".
-  (text: string) =>
-    text.length <= 220 && !/[,;:]/.test(text) && (text.match(/\bbe\b/gi) ?? []).length === 1 && !/\bto\s+[a-z]{3,}/i.test(text) && /\sbe\s+(?:approved|noted|endorsed|agreed|adopted|accepted|ratified|received)\.?$/i.test(text),
-  // Ongoing work, unless the text also asks for something ("The Clerk was asked to chase it, as the repair is
-  // being delayed").
-  (text: string) =>
-    /\b(?:was|were|is|are)\s+(?:still\s+|currently\s+)?(?:being\s+[a-z]+ed|working\s+(?:to|on)|pending)\b|\bremain(?:s|ed)?\s+pending\b/i.test(text) &&
-    !/\b(?:asked|requested|requests|instructed|undertook|agreed\s+to)\b/i.test(text),
-  (text: string) => /\bif\s+(?:they|members|anyone|you|councillors)\s+(?:wish|wished|want|wanted|would\s+like)\b/i.test(text),
-  (text: string) => /^(?:the\s+)?(?:[A-Za-z]+\s+){0,4}?meeting\s+(?:is\s+|was\s+)?(?:to\s+be|will\s+be|would\s+be)\s+held\b/i.test(text),
-];// "No declarations were made", "Prejudice: None declared", "Governors were asked to declare any interest",
-// "… declare any relevant interests".
-const NOT_A_DECLARATION =
-  /\bno\s+(?:declarations?|interests?)\b|\bnone\s+(?:were\s+)?(?:declared|made|received)\b|\bdeclare\s+any\b|\b(?:asked|invited|reminded|requested)\s+(?:\w+\s+){0,3}?to\s+declare\b/i;
-
 /** A record's span as a key: records with the same span are one candidate, and keep their place by it. */
 const spanKey = (r: { span: DraftSpan }) => `${r.span.start}:${r.span.end}`;
 
@@ -240,6 +218,34 @@ const NEVER_AN_ACTION = new RegExp(
   ].join('|'),
   'i',
 );
+
+// A point or decision holds a word (not "RC/20", "£ 48.00").
+const HAS_WORD = /\p{L}{3}/u;
+
+/**
+ * What GUIDE.md says is not an action, however it is worded: a decision that only approves or notes ("the
+ * Prudential Indicator be approved"); ongoing work ("was being developed", "was working to", "remained
+ * pending"); a possibility ("… if they wished"); a meeting's date ("Annual Parish Meeting to be held on …").
+ * Applied to what the model keeps: unlike NEVER_AN_ACTION above, which drops candidates before training,
+ * these leave the model as it was trained.
+ */
+const NOT_AN_ACTION = [
+  // The whole text one approval: one clause ("be" once, no clause break, no "to <verb>"), ending "be approved".
+  (text: string) =>
+    text.length <= 220 && !/[,;:]/.test(text) && (text.match(/\bbe\b/gi) ?? []).length === 1 && !/\bto\s+[a-z]{3,}/i.test(text) && /\sbe\s+(?:approved|noted|endorsed|agreed|adopted|accepted|ratified|received)\.?$/i.test(text),
+  // Ongoing work, unless the text also asks for something ("The Clerk was asked to chase it, as the repair is
+  // being delayed").
+  (text: string) =>
+    /\b(?:was|were|is|are)\s+(?:still\s+|currently\s+)?(?:being\s+[a-z]+ed|working\s+(?:to|on)|pending)\b|\bremain(?:s|ed)?\s+pending\b/i.test(text) &&
+    !/\b(?:asked|requested|requests|instructed|undertook|agreed\s+to)\b/i.test(text),
+  (text: string) => /\bif\s+(?:they|members|anyone|you|councillors)\s+(?:wish|wished|want|wanted|would\s+like)\b/i.test(text),
+  (text: string) => /^(?:the\s+)?(?:[A-Za-z]+\s+){0,4}?meeting\s+(?:is\s+|was\s+)?(?:to\s+be|will\s+be|would\s+be)\s+held\b/i.test(text),
+];
+
+// "No declarations were made", "Prejudice: None declared", "Governors were asked to declare any interest",
+// "… declare any relevant interests".
+const NOT_A_DECLARATION =
+  /\bno\s+(?:declarations?|interests?)\b|\bnone\s+(?:were\s+)?(?:declared|made|received)\b|\bdeclare\s+any\b|\b(?:asked|invited|reminded|requested)\s+(?:\w+\s+){0,3}?to\s+declare\b/i;
 
 /**
  * A role with no name that names nobody in particular — the meeting's own chair, "Members", "the Committee", or
@@ -435,7 +441,7 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
       const verdict = verdictsOf(k)[family]!;
       if (!verdict.keep) continue;
       // Saying that nobody declared, or inviting members to declare, is no declaration (GUIDE.md).
-      if (family === 'declarations' && NOT_A_DECLARATION.test(slice(ctx, c.draft.span).slice(0, 400))) continue;
+      if (family === 'declarations' && NOT_A_DECLARATION.test(collapsedHead(ctx.text, c.draft.span.start, c.draft.span.end, 400))) continue;
       if (family === 'actions') {
         const text = collapsedHead(ctx.text, c.draft.span.start, c.draft.span.end, 400);
         if (NOT_AN_ACTION.some((isNot) => isNot(text))) continue;
