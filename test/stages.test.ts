@@ -348,6 +348,8 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
       actions: typeModel({ 'src:rule': 10 }),
     },
   };
+  // The hand-made model, but keeping every candidate of one type: what the rules after the model must still refuse.
+  const keepingEvery = (type: 'discussionPoints' | 'actions') => ({ ...model, types: { ...model.types, [type]: typeModel({}, 5) } });
   const text = 'Minutes:\n\nThe Panel discussed the depot.\n\nOutcome: the depot be closed.\n\nRESOLVED – That the Director of Finance be asked to report back in June.\n\nProposed by Cllr Lee, seconded by Cllr Khan, and carried unanimously.';
 
   it('adds a model-made resolution with its evidence, and re-points the vote and the action at their decision', () => {
@@ -368,8 +370,7 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
   });
 
   it('never makes a point or a decision of a text without a word (an item reference, a sum), nor a point of a lead-in, whatever the model says', () => {
-    const keepsEverything = { ...model, types: { ...model.types, discussionPoints: typeModel({}, 5) } };
-    const doc = extract('Items\n\nRC/20\n\nThe following points were raised in the debate:\n\nThe Committee discussed the additional meeting date.\n\n£ 48.00\n\n16.07.5\n', { model: keepsEverything });
+    const doc = extract('Items\n\nRC/20\n\nThe following points were raised in the debate:\n\nThe Committee discussed the additional meeting date.\n\n£ 48.00\n\n16.07.5\n', { model: keepingEvery('discussionPoints') });
     expect(doc.discussionPoints.map((p) => p.text)).toEqual(['The Committee discussed the additional meeting date.']);
     // A decision whose list completes it may end as a lead-in does, and stays a decision.
     const exclusion = extract('5. Exclusion\n\nRESOLVED – That the press and public be excluded on the grounds set out in the following paragraph of the Act:', { model });
@@ -388,7 +389,6 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
   });
 
   it('never makes an action of what GUIDE.md says is none: ongoing work, a possibility, an approval alone', () => {
-    const keepsEveryAction = { ...model, types: { ...model.types, actions: typeModel({}, 5) } };
     const text = [
       '5. Village matters',
       'A joint strategy between the services was being developed to provide fuller minutes.',
@@ -397,7 +397,7 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
       'The Clerk was asked to write to the highways authority about the potholes.',
       'The Clerk was asked to chase the contractor, as the repair was being delayed.',
     ].join('\n\n');
-    expect(extract(text, { model: keepsEveryAction }).actions.map((a) => a.text)).toEqual([
+    expect(extract(text, { model: keepingEvery('actions') }).actions.map((a) => a.text)).toEqual([
       'The Clerk was asked to write to the highways authority about the potholes',
       'The Clerk was asked to chase the contractor, as the repair was being delayed',
     ]);
@@ -428,13 +428,12 @@ describe('classify-records (the learned stage) with a hand-made model', () => {
   });
 
   it('never makes an action of approving the minutes or of the invitation to declare interests, whatever the model says', () => {
-    const keepAll = { ...model, types: { ...model.types, actions: typeModel({}, 5) } };
     const minutes = [
       'Members were reminded to declare any personal, business or financial interest in any item.',
       'RESOLVED that the minutes of the meeting held on 4 March 2024, copies having been circulated, be approved and signed.',
       'The Clerk was asked to write to the highways authority about the footpath.',
     ].join('\n\n');
-    expect(extract(minutes, { model: keepAll }).actions.map((a) => a.text)).toEqual(['The Clerk was asked to write to the highways authority about the footpath']);
+    expect(extract(minutes, { model: keepingEvery('actions') }).actions.map((a) => a.text)).toEqual(['The Clerk was asked to write to the highways authority about the footpath']);
   });
 
   it('drops what the model rejects', () => {
