@@ -201,7 +201,9 @@ const codeTrigrams = new TrigramTable();
 /**
  * A prefilter for a regular expression written in code (the grammar's rules have their own): a function that
  * says whether a text may match, from the literals the pattern requires (prefilterOf), before the pattern is
- * run. Patterns asked of every sentence use it; it never says no to a text the pattern matches.
+ * run. Patterns asked of every sentence use it; it never says no to a text the pattern matches. (The model's
+ * cues, thirty-odd patterns asked of each candidate in turn, mark their table once and test each prefilter on
+ * it: per pattern, this measured 1–2% slower there.)
  */
 export function mayMatchOf(re: RegExp): (text: string) => boolean {
   const prefilter = prefilterOf(re.source, re.flags);
