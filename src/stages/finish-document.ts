@@ -38,7 +38,8 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
   const recommendations = byStart(drafts.recommendations);
   const resolutionIds = new Map(resolutions.map((r, i) => [r, `res-${i + 1}`]));
   const recommendationIds = new Map(recommendations.map((r, i) => [r, `rec-${i + 1}`]));
-  const lines = location(input);
+  // Line and column are only asked for warnings: the index of line starts is built when one has a span.
+  let lines: ReturnType<typeof location> | null = null;
 
   const actions = unique(byStart(drafts.actions), (a) => textOf(span(a.span)).toLowerCase());
   return {
@@ -128,7 +129,7 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
     })),
     warnings: drafts.warnings.map((w) => {
       const s = w.span ? span(w.span) : null;
-      const point = s ? lines.toPoint(s.start) : undefined;
+      const point = s ? (lines ??= location(input)).toPoint(s.start) : undefined;
       return { code: w.code, message: w.message, span: s, line: point?.line ?? null, column: point?.column ?? null };
     }),
   };
