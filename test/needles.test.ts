@@ -8,11 +8,13 @@ import { readAllCorpus } from '../scripts/corpus.js';
 import { CUES } from '../src/model/features.js';
 
 describe('rule prefilters (needles)', () => {
-  it('reads the literals a pattern requires', () => {
-    expect(needlesOf('\\b(?:submitted|presented)\\s+the\\s+report', 'iu')).toEqual(['presented', 'submitted']);
+  it('reads the literals a pattern requires, every way they can be spelled', () => {
+    // White space, literal alternatives and assertions join one run of literals.
+    expect(needlesOf('\\b(?:submitted|presented)\\s+the\\s+report', 'iu')).toEqual(['presented the report', 'submitted the report']);
     expect(needlesOf('^RESOLVED\\b', 'u')).toEqual(['resolved']);
-    // The longest required literal wins over a short one.
-    expect(needlesOf('\\bto\\s+(?:be\\s+)?circulated\\b', 'iu')).toEqual(['circulated']);
+    // An optional literal is spelled with and without it.
+    expect(needlesOf('\\bto\\s+(?:be\\s+)?circulated\\b', 'iu')).toEqual(['to be circulated', 'to circulated']);
+    expect(needlesOf('minutes\\s*:', 'iu')).toEqual(['minutes :', 'minutes:']);
     // Nothing required: an optional group, a class, or an alternative without a literal.
     expect(needlesOf('(?:resolved)?\\s*\\d+', 'u')).toBeNull();
     expect(needlesOf('^[A-Z][a-z]+$', 'u')).toBeNull();
@@ -24,21 +26,28 @@ describe('rule prefilters (needles)', () => {
   });
 
   it('requires a needle of each element of a sequence, strongest set first', () => {
-    expect(needleSetsOf('\\b(?:Committee|Board)\\s+(?:unanimously\\s+)?(?:agreed|noted)\\b', 'iu')).toEqual([
-      ['board', 'committee'],
-      ['agreed', 'noted'],
+    expect(needleSetsOf('\\b(?:Committee|Board)\\s+(?:agreed|noted)\\b\\W+\\w+\\s+(?:report|item)', 'iu')).toEqual([
+      ['board agreed', 'board noted', 'committee agreed', 'committee noted'],
+      [' item', ' report'],
     ]);
     // Of several alternatives, one set: a needle of whichever matched.
-    expect(needleSetsOf('next\\s+meeting|in\\s+due\\s+course', 'iu')).toEqual([['course', 'meeting']]);
+    expect(needleSetsOf('next\\s+meeting|in\\s+due\\s+course', 'iu')).toEqual([['in due course', 'next meeting']]);
     // A set with a needle too short to search for is left out; the others still filter.
-    expect(needleSetsOf('\\b(?:to|be)\\s+circulated\\b', 'iu')).toEqual([['circulated']]);
+    expect(needleSetsOf('\\b(?:to|be)\\b\\W+circulated\\b', 'iu')).toEqual([['circulated']]);
     const table = new TrigramTable();
     const bodyAgreed = prefilterOf('\\b(?:Committee|Board)\\s+(?:agreed|noted)\\b', 'iu');
     table.mark('The Committee considered the report.');
     expect(table.mayHold(bodyAgreed)).toBe(false);
     table.mark('Members agreed the report.');
     expect(table.mayHold(bodyAgreed)).toBe(false);
+    table.mark('The Committee, having considered it, agreed.');
+    expect(table.mayHold(bodyAgreed)).toBe(false);
     table.mark('The Board noted the report.');
+    expect(table.mayHold(bodyAgreed)).toBe(true);
+    // Any run of white space reads as one space.
+    table.mark('The Board\n   noted the report.');
+    expect(table.mayHold(bodyAgreed)).toBe(true);
+    table.mark('The Board\u00a0noted the report.');
     expect(table.mayHold(bodyAgreed)).toBe(true);
   });
 
@@ -73,6 +82,8 @@ describe('rule prefilters (needles)', () => {
     // Odd cases of case folding: the long s and the Kelvin sign match "s" and "k" under /iu.
     pieces.add('ReſOLVED that the report be noted');
     pieces.add('The \u212Aey Decision was deferred');
+    // White space of every kind and length, where the needles hold one space.
+    for (const piece of [...pieces]) if (piece.includes(' ')) pieces.add(piece.replace(/ /g, (_, i: number) => [' \n ', '\u00a0', '\t', '  '][i % 4]));
     const table = new TrigramTable();
     let checked = 0;
     for (const id of grammarLibrary.keys()) {

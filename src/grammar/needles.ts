@@ -10,6 +10,7 @@
  * fails, never stop one that would match: the test suite checks that on every rule and every corpus text.
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { isSpace } from '../text/strings.js';
 
 /** Shorter needles filter too little to pay for the search. */
 const MIN_NEEDLE = 3;
@@ -19,7 +20,7 @@ type Needles = string[] | null;
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
 /** The trigram keys of one needle (see TrigramTable). */
-export type NeedleKeys = readonly [number, number];
+export type NeedleKeys = readonly number[];
 /**
  * A prefilter: sets of needles, each set as its needles' trigram keys. The text must hold a needle of every
  * set: "\b(?:Committee|Council|Board)\s+(?:agreed|approved)\b" needs one of the bodies *and* one of the verbs,
@@ -74,30 +75,86 @@ function ofAlternatives(alternatives: readonly AST.Alternative[]): Needles {
 }
 
 /**
- * Every element of a sequence must match: each element's needles are a set the text must hold one of, and
- * runs of plain characters form one literal.
+ * Every element of a sequence must match: each element's needles are a set the text must hold one of. Runs
+ * of elements that match only literal text — plain characters, white space, groups of literal alternatives,
+ * optional ones — form one set of literals, every way they can be spelled ("\bto\s+(?:write|send)" holds
+ * "to write" or "to send"); zero-width assertions (\b, ^, lookarounds) match no text and do not break a run.
  */
 function choicesOf(elements: readonly AST.Element[]): string[][] {
   const choices: string[][] = [];
-  let run = '';
+  let run = [''];
   const endRun = () => {
-    if (run) choices.push([run]);
-    run = '';
+    if (!run.includes('')) choices.push(run);
+    run = [''];
   };
   for (const element of elements) {
-    const char = literalChar(element);
-    if (char !== null) {
-      run += char;
+    const spellings = exactSpellings(element);
+    if (spellings) {
+      const joined = joinSpellings(run, spellings);
+      if (joined) run = joined;
+      else {
+        endRun();
+        run = spellings;
+      }
       continue;
     }
-    // Zero-width assertions (\b, ^, $, lookarounds) match no text: they end a run but require nothing.
     endRun();
-    if (element.type === 'Assertion') continue;
     const found = ofElement(element);
     if (found?.length) choices.push(found);
   }
   endRun();
   return choices;
+}
+
+/** A run's spellings are kept to this many: past it, the run ends and a new one starts. */
+const MAX_SPELLINGS = 64;
+
+/** Every spelling of `a` followed by one of `b` (white space joined as one space), or null when there would be too many. */
+function joinSpellings(a: readonly string[], b: readonly string[]): string[] | null {
+  if (a.length * b.length > MAX_SPELLINGS) return null;
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x.endsWith(' ') && y.startsWith(' ') ? x + y.slice(1) : x + y);
+  return [...out];
+}
+
+/**
+ * Every text an element can match, when they are few and literal (lower-cased, white space as one space);
+ * null otherwise. A zero-width assertion matches only the empty text; an optional element the empty text too.
+ */
+function exactSpellings(element: AST.Element): string[] | null {
+  switch (element.type) {
+    case 'Assertion':
+      return [''];
+    case 'Character':
+    case 'CharacterSet': {
+      const char = literalChar(element);
+      return char === null ? null : [char];
+    }
+    case 'Group':
+    case 'CapturingGroup': {
+      const out = new Set<string>();
+      for (const alternative of element.alternatives) {
+        let spellings: string[] | null = [''];
+        for (const e of alternative.elements) {
+          const next = exactSpellings(e);
+          spellings = next && joinSpellings(spellings, next);
+          if (!spellings) return null;
+        }
+        for (const x of spellings) out.add(x);
+        if (out.size > MAX_SPELLINGS) return null;
+      }
+      return [...out];
+    }
+    case 'Quantifier': {
+      // White space once or more is one space; none or more, none or one.
+      if (isWhiteSpace(element.element)) return element.min >= 1 ? [' '] : ['', ' '];
+      if (element.max !== 1) return null;
+      const inner = exactSpellings(element.element);
+      return inner && (element.min === 1 ? inner : [...new Set(['', ...inner])]);
+    }
+    default:
+      return null;
+  }
 }
 
 /** Inside a larger pattern, one set stands for a sequence: the one that filters most (longest shortest needle, then fewest). */
@@ -120,13 +177,20 @@ function ofElement(element: AST.Element): Needles {
   }
 }
 
-/** A character that matches only itself (case aside), lower-cased; null for classes, sets and the rest. */
+/**
+ * A character that matches only itself (case aside), lower-cased; null for classes, sets and the rest. White
+ * space — a space or `\s` — is a space: the trigram table reads every run of white space as one.
+ */
 function literalChar(element: AST.Element): string | null {
+  if (isWhiteSpace(element)) return ' ';
   if (element.type !== 'Character') return null;
   const char = String.fromCodePoint(element.value);
   // Only letters, digits and plain punctuation: characters whose case folding is simple.
   return /^[A-Za-z0-9 ,.:;'’&()/-]$/.test(char) ? char.toLowerCase() : null;
 }
+
+/** `\s`, not negated. */
+const isWhiteSpace = (element: AST.Node) => element.type === 'CharacterSet' && element.kind === 'space' && !element.negate;
 
 /** The lower-case code of one character, with the two that fold onto ASCII letters (long s, Kelvin sign) folded. */
 function foldCode(c: number): number {
@@ -141,13 +205,17 @@ const TABLE_BITS = 16;
 const hash3 = (a: number, b: number, c: number) => (((a * 961 + b * 31 + c) * 2654435761) >>> (32 - TABLE_BITS));
 
 /**
- * A needle as the trigrams it must find: its first and last three characters, hashed. A text that lacks
- * either cannot contain the needle (a hash collision can only let a text through, never stop one).
+ * A needle as the trigrams it must find, hashed: its first and last, then the rest (a long needle's ends are
+ * often common — " to the next meeting" — where its middle is not). A text that lacks any cannot contain the
+ * needle (a hash collision can only let a text through, never stop one).
  */
-export function needleKeys(needle: string): [number, number] {
+export function needleKeys(needle: string): number[] {
   const code = (i: number) => foldCode(needle.charCodeAt(i));
   const n = needle.length;
-  return [hash3(code(0), code(1), code(2)), hash3(code(n - 3), code(n - 2), code(n - 1))];
+  const at = (i: number) => hash3(code(i), code(i + 1), code(i + 2));
+  const keys = [at(0), at(n - 3)];
+  for (let i = 1; i < n - 3; i++) keys.push(at(i));
+  return [...new Set(keys)];
 }
 
 /**
@@ -171,7 +239,14 @@ export class TrigramTable {
     let a = -1;
     let b = -1;
     for (let i = 0; i < text.length; i++) {
-      const c = foldCode(text.charCodeAt(i));
+      let c = text.charCodeAt(i);
+      // Every run of white space reads as one space, as needles hold it: "be\n  approved" holds "be approved".
+      // ASCII first, by hand: this runs for every character the stages probe.
+      if (c < 128) {
+        if (c >= 65 && c <= 90) c += 32;
+        else if (c <= 13 && c >= 9) c = 32;
+      } else c = isSpace(c) ? 32 : foldCode(c);
+      if (c === 32 && b === 32) continue;
       if (a >= 0) this.stamp[hash3(a, b, c)] = g;
       a = b;
       b = c;
@@ -179,8 +254,9 @@ export class TrigramTable {
   }
 
   /** May the marked text contain a needle with these keys? */
-  has(keys: readonly [number, number]): boolean {
-    return this.stamp[keys[0]] === this.generation && this.stamp[keys[1]] === this.generation;
+  has(keys: NeedleKeys): boolean {
+    for (let i = 0; i < keys.length; i++) if (this.stamp[keys[i]] !== this.generation) return false;
+    return true;
   }
 
   /** May the marked text match a pattern with this prefilter (a needle of every set; none required: yes)? */
