@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { evidence, fitPlatt, probability, score, train, type Example } from '../src/model/logistic.js';
 import { foldsByBody } from '../src/model/train.js';
-import { parseModel, serialiseModel, MODEL_TYPES } from '../src/model/model.js';
+import { BLOCK_TYPES, modelFeatureScope, parseModel, serialiseModel, MODEL_TYPES, weightTable, type ModelType } from '../src/model/model.js';
+import { builtinModel } from '../src/model/builtin-model.js';
+import { EVERY_TEXT_FEATURE, textFeatures } from '../src/model/features.js';
+import { runPipeline } from '../src/pipeline.js';
+import { detectGrammar } from '../src/grammar/builtin.js';
+import { readCorpus } from '../scripts/corpus.js';
 import { MinutesError } from '../src/index.js';
 import { dice, words } from '../src/model/score.js';
 
@@ -92,5 +97,33 @@ describe('the scoring rule (GUIDE.md)', () => {
     expect(words("Don't — the Report, 2024! Café  ½ item")).toEqual(['dont', 'the', 'report', '2024', 'café', '½', 'item']);
     expect(words(`${'a '.repeat(99)}cut here`)).toEqual([...Array(99).fill('a'), 'cu']);
     expect(dice('The report be noted.', 'that the report be NOTED')).toBeCloseTo(8 / 9);
+  });
+
+});
+
+describe('the features a model judges by', () => {
+  // Scoring works out only the text features the model weighs for a candidate's types (FeatureScope): what
+  // it leaves out must be exactly the features those weights do not name, in every family and grammar.
+  it('a candidate judged with its feature scope has the weighed features of one judged with every feature', () => {
+    const model = builtinModel();
+    const table = weightTable(model);
+    const families: [string, readonly ModelType[]][] = [['block', BLOCK_TYPES], ['witnesses', ['witnesses']], ['declarations', ['declarations']], ['actions', ['actions']]];
+    let compared = 0;
+    for (const { text } of readCorpus('seeds')) {
+      const ctx = runPipeline(text, detectGrammar, null);
+      for (const c of ctx.candidates!) {
+        for (const [, types] of families) {
+          const slots = types.map((t) => MODEL_TYPES.indexOf(t));
+          const weighed = (features: string[]) => features.filter((f) => slots.some((t) => (table.get(f)?.[t] ?? 0) !== 0));
+          const every: string[] = [];
+          const scoped: string[] = [];
+          textFeatures(ctx, c.text, every, { unigrams: true, bigrams: true }, EVERY_TEXT_FEATURE);
+          textFeatures(ctx, c.text, scoped, { unigrams: true, bigrams: true }, modelFeatureScope(model, types, ctx.grammar));
+          expect(weighed(scoped)).toEqual(weighed(every));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });

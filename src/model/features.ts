@@ -11,7 +11,8 @@
 import type { Context, PlacedUnit } from '../context.js';
 import type { RuleKind } from '../schema/grammar.js';
 import { isHeadingLike } from '../stages/group-units.js';
-import { prefilterOf, TrigramTable } from '../grammar/needles.js';
+import { prefilterOf, TrigramTable, type Prefilter } from '../grammar/needles.js';
+import type { Grammar } from '../grammar/compile.js';
 import { characterClass, isAsciiLetterOrDigit, isBlank, isSpace } from '../text/strings.js';
 
 /**
@@ -75,7 +76,8 @@ export const CUES: readonly [string, RegExp][] = [
 ];
 
 // Each cue with its prefilter (see grammar/needles.ts): most cues fail on most texts.
-const PREFILTERED_CUES = CUES.map(([name, re]) => [name, re, prefilterOf(re.source, re.flags)] as const);
+type PrefilteredCue = readonly [name: string, re: RegExp, prefilter: Prefilter | null];
+const PREFILTERED_CUES: readonly PrefilteredCue[] = CUES.map(([name, re]) => [name, re, prefilterOf(re.source, re.flags)] as const);
 const cueTable = new TrigramTable();
 
 /**
@@ -140,21 +142,30 @@ function openingWords(text: string): { words: string[]; count: number } {
 /** The last two words of the text's closing 120 characters, lower-cased (fewer when it holds fewer). */
 function closingWords(text: string): string[] {
   const tail = text.slice(-120).toLowerCase();
-  // The last two words' bounds, as the scan passes them.
-  let before = -1;
-  let beforeEnd = -1;
-  let last = -1;
-  let lastEnd = -1;
-  for (let i = 0; i < tail.length; ) {
-    if (!wordCharAt(tail, i)) {
-      i++;
+  // Read from the end, a code point at a time: only the last two words are wanted.
+  const found: string[] = [];
+  for (let i = tail.length; found.length < 2 && i > 0; ) {
+    let start = codePointBefore(tail, i);
+    if (!wordCharAt(tail, start)) {
+      i = start;
       continue;
     }
-    [before, beforeEnd, last, lastEnd] = [last, lastEnd, i, wordEnd(tail, i)];
-    i = lastEnd;
+    const end = i;
+    do i = start;
+    while (i > 0 && wordCharAt(tail, (start = codePointBefore(tail, i))));
+    found.unshift(tail.slice(i, end));
   }
-  if (last < 0) return [];
-  return before < 0 ? [tail.slice(last, lastEnd)] : [tail.slice(before, beforeEnd), tail.slice(last, lastEnd)];
+  return found;
+}
+
+/** Where the code point ending at `i` starts: a surrogate pair is one. */
+function codePointBefore(text: string, i: number): number {
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return i - 2;
+  }
+  return i - 1;
 }
 
 /**
@@ -218,20 +229,47 @@ export function wordFeaturesOf(features: Iterable<string>): WordFeatureNames {
   };
 }
 
+/**
+ * Which of the text features textFeatures works out: the word features by their names (WordFeatureNames),
+ * the cues, and the rule kinds probed. Training works out every one (EVERY_TEXT_FEATURE). A model judging a
+ * candidate needs only those it weighs for the types the candidate is judged as (featureScope): a cue or a
+ * rule kind that none of those weights names adds nothing to the scores that are read and is never evidence.
+ * An action candidate is judged by 8 cues of the 39, a witness by none of the rule kinds.
+ */
+export interface FeatureScope {
+  names: WordFeatureNames;
+  cues: readonly PrefilteredCue[];
+  probed: readonly RuleKind[];
+}
+
+export const EVERY_TEXT_FEATURE: FeatureScope = { names: EVERY_WORD_FEATURE, cues: PREFILTERED_CUES, probed: PROBED };
+
+/** The text features `weighs` names, for a text of `grammar` (a probed kind's features name its rules). */
+export function featureScope(weighs: (feature: string) => boolean, names: WordFeatureNames, grammar: Grammar): FeatureScope {
+  return {
+    names,
+    cues: PREFILTERED_CUES.filter(([name]) => weighs(named('cue:', name))),
+    probed: PROBED.filter((kind) => weighs(named('gk:', kind)) || weighs(named('g0:', kind)) || grammar.rulesOf(kind).some((rule) => weighs(named('g:', rule.id)))),
+  };
+}
+
 /** Features of a text: rules that fire, cues and opening words. */
-export function textFeatures(ctx: Context, text: string, out: string[], words: WordFeatures, names: WordFeatureNames = EVERY_WORD_FEATURE): void {
+export function textFeatures(ctx: Context, text: string, out: string[], words: WordFeatures, scope: FeatureScope = EVERY_TEXT_FEATURE): void {
   const { grammar } = ctx;
+  const { names } = scope;
   // Rules are probed on the opening only: cues stand at the start of a record (the scoring rule reads the
   // first 200 characters too), and this keeps the cost per candidate flat however long it runs.
   const head = text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text;
-  for (const kind of PROBED) {
+  for (const kind of scope.probed) {
     const m = grammar.first(kind, head);
     if (!m) continue;
     out.push(named('g:', m.rule.id), named('gk:', kind));
     if (m.match.index === 0) out.push(named('g0:', kind));
   }
-  cueTable.mark(text);
-  for (const [name, re, prefilter] of PREFILTERED_CUES) if (cueTable.mayHold(prefilter) && re.test(text)) out.push(named('cue:', name));
+  if (scope.cues.length) {
+    cueTable.mark(text);
+    for (const [name, re, prefilter] of scope.cues) if (cueTable.mayHold(prefilter) && re.test(text)) out.push(named('cue:', name));
+  }
   const { words: w, count: wordCount } = openingWords(text);
   const push = (feature: string | undefined) => feature !== undefined && out.push(feature);
   push(names.one('w1:', w[0] ?? ''));
@@ -289,7 +327,7 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
   if (u.blockStart) out.push('block-start');
   if (isHeadingLike(u.text)) out.push('heading-like');
   // Counted up to the last edge: a long unit's words need not all be counted to know it is long.
-  const len = (v: PlacedUnit | undefined) => (v ? bucket(whitespaceRuns(v.text, 10) + 1, [4, 11]) : 'x');
+  const len = (v: PlacedUnit | undefined) => (v ? lengthBucket(v) : 'x');
   if (u.consumedBy) out.push(named('taken:', u.consumedBy));
   out.push(named('pos:', bucket(units.length ? i / units.length : 0, [0.1, 0.3, 0.6, 0.9])));
   const prev = neighbour(units, i, -1);
@@ -319,7 +357,12 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
 /** How many runs of whitespace the text holds: `text.split(/\s+/).length - 1`, without making the pieces; counted up to `atMost`. */
 export function whitespaceRuns(text: string, atMost = Infinity): number {
   let runs = 0;
-  for (let i = 0; i < text.length && runs < atMost; i++) if (isSpace(text.charCodeAt(i)) && (i === 0 || !isSpace(text.charCodeAt(i - 1)))) runs++;
+  let inRun = false;
+  for (let i = 0; i < text.length && runs < atMost; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
   return runs;
 }
 
@@ -334,6 +377,14 @@ export function capitalisedWords(text: string): number {
     if (next >= 97 && next <= 122 && (i === 0 || !isWordChar(text.charCodeAt(i - 1)))) n++;
   }
   return n;
+}
+
+/** A unit's length as unitFeatures buckets it (under 4 words, under 11, more), worked out once per unit: each unit is also its neighbours' neighbour. */
+const lengthBuckets = new WeakMap<PlacedUnit, string>();
+function lengthBucket(u: PlacedUnit): string {
+  let found = lengthBuckets.get(u);
+  if (found === undefined) lengthBuckets.set(u, (found = bucket(whitespaceRuns(u.text, 10) + 1, [4, 11])));
+  return found;
 }
 
 const agendaSeen = new WeakMap<readonly PlacedUnit[], boolean>();

@@ -9,7 +9,8 @@ import { publishedJsonSchema } from '../schema/published.js';
 import { MinutesError } from '../errors.js';
 import { RECORD_TYPES, type RecordType } from './score.js';
 import { strongestFeatures } from './logistic.js';
-import { wordFeaturesOf, type WordFeatureNames } from './features.js';
+import { featureScope, wordFeaturesOf, type FeatureScope, type WordFeatureNames } from './features.js';
+import type { Grammar } from '../grammar/compile.js';
 
 /** One model per record type of GUIDE.md, in the scoring's order. */
 export const MODEL_TYPES = RECORD_TYPES;
@@ -86,6 +87,30 @@ export function modelWordFeatures(model: Model): WordFeatureNames {
   let names = wordFeatureNames.get(model);
   if (!names) wordFeatureNames.set(model, (names = wordFeaturesOf(weightTable(model).keys())));
   return names;
+}
+
+/**
+ * The text features (features.ts' FeatureScope) the model weighs for any of `types`: what a candidate judged
+ * as those types needs worked out. Built once per model, grammar and set of types.
+ */
+const featureScopes = new WeakMap<Model, WeakMap<Grammar, Map<string, FeatureScope>>>();
+export function modelFeatureScope(model: Model, types: readonly ModelType[], grammar: Grammar): FeatureScope {
+  let byGrammar = featureScopes.get(model);
+  if (!byGrammar) featureScopes.set(model, (byGrammar = new WeakMap()));
+  let byTypes = byGrammar.get(grammar);
+  if (!byTypes) byGrammar.set(grammar, (byTypes = new Map()));
+  const key = types.join(',');
+  let scope = byTypes.get(key);
+  if (!scope) {
+    const table = weightTable(model);
+    const slots = types.map((type) => MODEL_TYPES.indexOf(type));
+    const weighs = (feature: string) => {
+      const row = table.get(feature);
+      return row !== undefined && slots.some((t) => row[t] !== 0);
+    };
+    byTypes.set(key, (scope = featureScope(weighs, modelWordFeatures(model), grammar)));
+  }
+  return scope;
 }
 
 /** A candidate's raw scores (log-odds before calibration) for every type, in MODEL_TYPES order, and its features' weight rows. */

@@ -18,8 +18,8 @@
 import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
 import { tightSpan } from '../context.js';
 import { sigmoid } from '../model/logistic.js';
-import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, modelWordFeatures, rawScores, type BlockType, type Model, type ModelType, type Scored } from '../model/model.js';
-import { EVERY_WORD_FEATURE, named, sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures, type WordFeatureNames } from '../model/features.js';
+import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, modelFeatureScope, rawScores, type BlockType, type Model, type ModelType, type Scored } from '../model/model.js';
+import { EVERY_TEXT_FEATURE, named, sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures, type FeatureScope } from '../model/features.js';
 import { collapse, collapsedHead, splitSentences } from '../text/sentences.js';
 import { clauseOwners, DECLARING_WORDS, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 import { isChair, isGeneric } from '../nlp/people.js';
@@ -133,7 +133,7 @@ function listCandidates(ctx: Context): Candidate[] {
  * the candidates after it that share the unit (drafts cut from one unit come together), but only for the
  * last few units: kept for every unit, they held most of a long document's memory.
  */
-function featuresFor(ctx: Context, wordNames: WordFeatureNames = EVERY_WORD_FEATURE): (c: Candidate) => void {
+function featuresFor(ctx: Context, scopeOf: (family: Candidate['family']) => FeatureScope = () => EVERY_TEXT_FEATURE): (c: Candidate) => void {
   const unitFeatureCache = new Map<number, string[]>();
   const featuresOfUnit = (i: number) => {
     let f = unitFeatureCache.get(i);
@@ -154,7 +154,7 @@ function featuresFor(ctx: Context, wordNames: WordFeatureNames = EVERY_WORD_FEAT
       if (c.origins.length === 0) f.push('from:none');
       for (const o of c.origins) f.push(named('from:', o.type), named('rule:', o.draft.rule));
       for (const x of featuresOfUnit(c.unit)) f.push(x);
-      textFeatures(ctx, c.text, f, { unigrams: true, bigrams: true }, wordNames);
+      textFeatures(ctx, c.text, f, { unigrams: true, bigrams: true }, scopeOf('block'));
       sentenceFeatures(ctx, splitSentences(c.text.slice(0, 4000)).map((x) => x.text), f);
       return;
     }
@@ -163,7 +163,7 @@ function featuresFor(ctx: Context, wordNames: WordFeatureNames = EVERY_WORD_FEAT
     const draft = c.draft!;
     const text = slice(ctx, draft.span);
     f.push(named('rule:', draft.rule), draft.rule.startsWith('propose/') ? 'src:proposal' : 'src:rule', named('part:', ctx.units[c.unit].part));
-    textFeatures(ctx, text, f, c.family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false }, wordNames);
+    textFeatures(ctx, text, f, c.family === 'actions' ? { unigrams: false, bigrams: false } : { unigrams: true, bigrams: false }, scopeOf(c.family));
     if (c.family === 'declarations') f.push(declaringAbove(ctx, c.unit) ? 'declaring-above' : 'no-declaring-above');
     if (c.family === 'witnesses') {
       const w = draft as Drafts['witnesses'][number];
@@ -358,8 +358,8 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   // Each candidate is judged as soon as its features are known, and its features are let go: a long
   // document's candidates never hold all their features at once.
   const candidates = listCandidates(ctx);
-  // Only the words the model weighs are named (see WordFeatureNames).
-  const featurise = featuresFor(ctx, modelWordFeatures(model));
+  // Only the text features the model weighs for a candidate's types are worked out (see FeatureScope).
+  const featurise = featuresFor(ctx, (family) => modelFeatureScope(model, family === 'block' ? BLOCK_TYPES : [family], ctx.grammar));
   // Per candidate and type (up to three slots: the block types, or the candidate's own family), the
   // probability; the evidence only where a record is kept.
   const SLOTS = BLOCK_TYPES.length;

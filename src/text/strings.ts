@@ -1,8 +1,8 @@
 /** Is the character code one of JavaScript's `\s` (what `trim()` drops)? */
 export function isSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
+  // ASCII first: nearly every character asked is one, and most are not white space.
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** `text.trim() === ''`, without making the trimmed string. */
@@ -19,9 +19,13 @@ export function isBlank(text: string): boolean {
  */
 export function characterClass(ascii: (code: number) => boolean, nonAscii: RegExp): (text: string, i: number) => number {
   const answers = new Map<number, boolean>();
+  // ASCII answers in a table: every class's test is then the same code reading other data (a call to `ascii`
+  // here was a different function for each class, and the scanners could not inline it).
+  const asciiTable = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) asciiTable[c] = ascii(c) ? 1 : 0;
   return (text, i) => {
     const c = text.charCodeAt(i);
-    if (c < 128) return ascii(c) ? 1 : 0;
+    if (c < 128) return asciiTable[c];
     const cp = text.codePointAt(i)!;
     let inClass = answers.get(cp);
     if (inClass === undefined) {
