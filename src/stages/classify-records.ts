@@ -42,6 +42,8 @@ export interface Candidate {
   draft: DraftRecord | null;
   /** Block candidates: the rest of a unit a decision rule cut in two (never a second decision). */
   restOfDecision: boolean;
+  /** The types GUIDE.md says it can never be, whatever the model says (ruledOut): set for training, which calibrates without them. */
+  ruledOut?: readonly ModelType[];
 }
 
 /** The unit holding offset `at` (units are in text order). */
@@ -202,7 +204,10 @@ function declaringAbove(ctx: Context, unit: number): boolean {
 export function collectCandidates(ctx: Context): Candidate[] {
   const candidates = listCandidates(ctx);
   const featurise = featuresFor(ctx);
-  for (const c of candidates) featurise(c);
+  for (const c of candidates) {
+    featurise(c);
+    c.ruledOut = ruledOut(ctx, c);
+  }
   return candidates;
 }
 
@@ -226,8 +231,8 @@ const HAS_WORD = /\p{L}{3}/u;
  * What GUIDE.md says is not an action, however it is worded: a decision that only approves or notes ("the
  * Prudential Indicator be approved"); ongoing work ("was being developed", "was working to", "remained
  * pending"); a possibility ("… if they wished"); a meeting's date ("Annual Parish Meeting to be held on …").
- * Applied to what the model keeps: unlike NEVER_AN_ACTION above, which drops candidates before training,
- * these leave the model as it was trained.
+ * Applied after the model (ruledOut): unlike NEVER_AN_ACTION above, which drops candidates before training,
+ * these leave the weights as they were trained, and only calibration is fitted without them.
  */
 const NOT_AN_ACTION = [
   // The whole text one approval: one clause ("be" once, no clause break, no "to <verb>"), ending "be approved".
@@ -257,6 +262,45 @@ function namesNobody(role: string): boolean {
     .map((part) => part.trim())
     .filter(Boolean);
   return parts.length > 0 && parts.every((part) => isChair(part) || isGeneric(part));
+}
+
+const NO_TYPE: readonly ModelType[] = [];
+const BLOCK_TYPES_BUT_POINTS: readonly ModelType[] = ['resolutions', 'recommendations'];
+
+/**
+ * The types a candidate can never be, whatever the model says — GUIDE.md's definitions, applied after the
+ * model (NOT_AN_ACTION and the rest, above):
+ *  - a text without a word (an item reference such as "RC/20", a sum such as "£ 48.00", a table rule "|") is no
+ *    point or decision;
+ *  - a lead-in ("The following points were raised:") is no point: it introduces the points below it. A decision
+ *    may end so and still be one: its list completes it ("… as defined in the following Paragraph(s) of the Act:");
+ *  - the rest of a unit a decision rule cut in two is what the meeting heard before deciding: a point or
+ *    nothing, never a second decision ("The minutes had been circulated." before "All agreed … true record");
+ *  - saying that nobody declared, or inviting members to declare, is no declaration; approvals, ongoing work,
+ *    possibilities and meeting dates are no actions; a role that names nobody is no witness.
+ * Training fits each type's calibration and threshold without them: they never become records.
+ */
+export function ruledOut(ctx: Context, c: Candidate): readonly ModelType[] {
+  const head = (span: DraftSpan) => collapsedHead(ctx.text, span.start, span.end, 400);
+  switch (c.family) {
+    case 'block': {
+      if (!HAS_WORD.test(ctx.text.slice(c.span.start, Math.min(c.span.end, c.span.start + 400)))) return BLOCK_TYPES;
+      const leadIn = LEAD_IN_END.test(ctx.text.slice(Math.max(c.span.start, c.span.end - 8), c.span.end));
+      if (leadIn && c.restOfDecision) return BLOCK_TYPES;
+      if (leadIn) return ['discussionPoints'];
+      return c.restOfDecision ? BLOCK_TYPES_BUT_POINTS : NO_TYPE;
+    }
+    case 'declarations':
+      return NOT_A_DECLARATION.test(head(c.draft!.span)) ? ['declarations'] : NO_TYPE;
+    case 'actions': {
+      const text = head(c.draft!.span);
+      return NOT_AN_ACTION.some((isNot) => isNot(text)) ? ['actions'] : NO_TYPE;
+    }
+    case 'witnesses': {
+      const w = c.draft as Drafts['witnesses'][number];
+      return !w.nameSpan && w.roleSpan && namesNobody(slice(ctx, w.roleSpan)) ? ['witnesses'] : NO_TYPE;
+    }
+  }
 }
 
 /**
@@ -389,17 +433,8 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   const next: Pick<Drafts, BlockType> = { discussionPoints: [], resolutions: [], recommendations: [] };
   candidates.forEach((c, k) => {
     if (c.family !== 'block') return;
-    // A text without a word (an item reference such as "RC/20", a sum such as "£ 48.00", a table rule "|") is
-    // never a point or a decision, whatever the model says.
-    if (!HAS_WORD.test(ctx.text.slice(c.span.start, Math.min(c.span.end, c.span.start + 400)))) return;
     const verdicts = verdictsOf(k) as Record<BlockType, Verdict>;
-    // Nor is a lead-in ("The following points were raised:") a point: it introduces the points below it
-    // (GUIDE.md). A decision may end so and still be one: its list completes it ("… be excluded on the
-    // grounds that …, as defined in the following Paragraph(s) of the Act:").
-    if (LEAD_IN_END.test(ctx.text.slice(Math.max(c.span.start, c.span.end - 8), c.span.end))) verdicts.discussionPoints.keep = false;
-    // The rest of a unit a decision rule cut in two is what the meeting heard before deciding: a point or
-    // nothing, never a second decision ("The minutes had been circulated." before "All agreed … true record").
-    if (c.restOfDecision) verdicts.resolutions.keep = verdicts.recommendations.keep = false;
+    for (const type of ruledOut(ctx, c)) verdicts[type as BlockType].keep = false;
     // A decision is not also a point (GUIDE.md): when a candidate passes as both, the surer reading wins,
     // each probability measured against its own threshold.
     const margin = (type: BlockType) => verdicts[type].p - model.types[type].threshold;
@@ -439,20 +474,14 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
     for (const [k, c] of candidates.entries()) {
       if (c.family !== family || !c.draft) continue;
       const verdict = verdictsOf(k)[family]!;
-      if (!verdict.keep) continue;
-      // Saying that nobody declared, or inviting members to declare, is no declaration (GUIDE.md).
-      if (family === 'declarations' && NOT_A_DECLARATION.test(collapsedHead(ctx.text, c.draft.span.start, c.draft.span.end, 400))) continue;
-      if (family === 'actions') {
-        const text = collapsedHead(ctx.text, c.draft.span.start, c.draft.span.end, 400);
-        if (NOT_AN_ACTION.some((isNot) => isNot(text))) continue;
-      }
+      if (!verdict.keep || ruledOut(ctx, c).length) continue;
       c.draft.confidence = round(verdict.p);
       c.draft.evidence = verdict.evidence;
       kept.push(c.draft);
     }
     (drafts[family] as DraftRecord[]) = kept;
   }
-  drafts.witnesses = oncePerPerson(ctx, drafts.witnesses).filter((w) => w.nameSpan || !w.roleSpan || !namesNobody(slice(ctx, w.roleSpan)));
+  drafts.witnesses = oncePerPerson(ctx, drafts.witnesses);
   for (const a of drafts.actions) {
     if (!a.from) continue;
     const old = a.from.type === 'resolution' ? oldResolutions[a.from.index] : oldRecommendations[a.from.index];
