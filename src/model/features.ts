@@ -326,18 +326,20 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
   out.push(named('role:', u.role), named('part:', u.part), named('sec:', u.section ?? 'none'), named('mk:', u.marker?.kind ?? 'none'), named('indent:', bucket(u.indent, [1, 4])));
   if (u.blockStart) out.push('block-start');
   if (isHeadingLike(u.text)) out.push('heading-like');
-  // Counted up to the last edge: a long unit's words need not all be counted to know it is long.
-  const len = (v: PlacedUnit | undefined) => (v ? lengthBucket(v) : 'x');
+  const layout = layoutOf(units);
+  const len = (j: number) => (j >= 0 ? lengthBucket(layout, units, j) : 'x');
   if (u.consumedBy) out.push(named('taken:', u.consumedBy));
   out.push(named('pos:', bucket(units.length ? i / units.length : 0, [0.1, 0.3, 0.6, 0.9])));
-  const prev = neighbour(units, i, -1);
-  const next = neighbour(units, i, 1);
+  const prevAt = neighbour(units, i, -1);
+  const nextAt = neighbour(units, i, 1);
+  const prev = prevAt >= 0 ? units[prevAt] : undefined;
+  const next = nextAt >= 0 ? units[nextAt] : undefined;
   out.push(named('prev-role:', prev?.role ?? 'start'), named('prev-mk:', prev?.marker?.kind ?? 'none'), named('next-role:', next?.role ?? 'end'), named('next-mk:', next?.marker?.kind ?? 'none'));
   if (prev && /(?::-?|[–—-])\s*$/.test(prev.text)) out.push('after-lead-in');
-  out.push(named('prev-len:', len(prev)), named('next-len:', len(next)));
+  out.push(named('prev-len:', len(prevAt)), named('next-len:', len(nextAt)));
   // A run of short lines is a menu, a list of documents or a table of names, rarely the debate.
-  if (len(u) === '0' && len(prev) === '0' && len(next) === '0') out.push('short-run');
-  if (hasAgendaPart(units)) out.push(named('doc-agenda-part:', u.part));
+  if (len(i) === '0' && len(prevAt) === '0' && len(nextAt) === '0') out.push('short-run');
+  if (layout.hasAgendaPart) out.push(named('doc-agenda-part:', u.part));
   if (prev?.consumedBy) out.push(named('prev-taken:', prev.consumedBy));
   if (next?.consumedBy) out.push(named('next-taken:', next.consumedBy));
   if (!prev || prev.item !== u.item) out.push('first-in-item');
@@ -379,26 +381,27 @@ export function capitalisedWords(text: string): number {
   return n;
 }
 
-/** A unit's length as unitFeatures buckets it (under 4 words, under 11, more), worked out once per unit: each unit is also its neighbours' neighbour. */
-const lengthBuckets = new WeakMap<PlacedUnit, string>();
-function lengthBucket(u: PlacedUnit): string {
-  let found = lengthBuckets.get(u);
-  if (found === undefined) lengthBuckets.set(u, (found = bucket(whitespaceRuns(u.text, 10) + 1, [4, 11])));
-  return found;
+/** What unitFeatures reads of a whole document, worked out once per document (its units array). */
+interface DocumentLayout {
+  /** Does the text have an agenda part before its minutes? */
+  hasAgendaPart: boolean;
+  /** Each unit's length as unitFeatures buckets it, once read: each unit is also its neighbours' neighbour. */
+  lengthBuckets: (string | undefined)[];
+}
+const layouts = new WeakMap<readonly PlacedUnit[], DocumentLayout>();
+function layoutOf(units: readonly PlacedUnit[]): DocumentLayout {
+  let layout = layouts.get(units);
+  if (!layout) layouts.set(units, (layout = { hasAgendaPart: units.some((v) => v.part === 'agenda'), lengthBuckets: new Array(units.length) }));
+  return layout;
 }
 
-const agendaSeen = new WeakMap<readonly PlacedUnit[], boolean>();
-/** Does the text have an agenda part before its minutes (computed once per document)? */
-function hasAgendaPart(units: readonly PlacedUnit[]): boolean {
-  let seen = agendaSeen.get(units);
-  if (seen === undefined) {
-    seen = units.some((v) => v.part === 'agenda');
-    agendaSeen.set(units, seen);
-  }
-  return seen;
+/** A unit's length (under 4 words, under 11, more), counted up to the last edge: a long unit's words need not all be counted to know it is long. */
+function lengthBucket(layout: DocumentLayout, units: readonly PlacedUnit[], i: number): string {
+  return (layout.lengthBuckets[i] ??= bucket(whitespaceRuns(units[i].text, 10) + 1, [4, 11]));
 }
 
-function neighbour(units: readonly PlacedUnit[], i: number, step: number): PlacedUnit | undefined {
-  for (let j = i + step; j >= 0 && j < units.length; j += step) if (!isBlank(units[j].text)) return units[j];
-  return undefined;
+/** The index of the nearest unit before (step -1) or after (step 1) unit `i` that is not blank; -1 when none. */
+function neighbour(units: readonly PlacedUnit[], i: number, step: number): number {
+  for (let j = i + step; j >= 0 && j < units.length; j += step) if (!isBlank(units[j].text)) return j;
+  return -1;
 }

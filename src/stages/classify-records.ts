@@ -399,7 +399,13 @@ export function classifyRecords(ctx: Context, model: Model | null): Candidate[] 
   // document's candidates never hold all their features at once.
   const candidates = listCandidates(ctx);
   // Only the text features the model weighs for a candidate's types are worked out (see FeatureScope).
-  const featurise = featuresFor(ctx, (family) => modelFeatureScope(model, family === 'block' ? BLOCK_TYPES : [family], ctx.grammar));
+  const scopes = new Map<Candidate['family'], FeatureScope>();
+  const scopeOf = (family: Candidate['family']) => {
+    let scope = scopes.get(family);
+    if (!scope) scopes.set(family, (scope = modelFeatureScope(model, family === 'block' ? BLOCK_TYPES : [family], ctx.grammar)));
+    return scope;
+  };
+  const featurise = featuresFor(ctx, scopeOf);
   // Per candidate and type (up to three slots: the block types, or the candidate's own family), the
   // probability; the evidence only where a record is kept.
   const SLOTS = BLOCK_TYPES.length;
