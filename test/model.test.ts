@@ -12,7 +12,7 @@ import { runPipeline } from '../src/pipeline.js';
 import { detectGrammar } from '../src/grammar/builtin.js';
 import { readCorpus } from '../scripts/corpus.js';
 import { MinutesError } from '../src/index.js';
-import { dice, words } from '../src/model/score.js';
+import { bagOf, dice, diceOfBags, diceOfWords, words } from '../src/model/score.js';
 
 // A toy task: "resolved" marks a positive, "noted" a negative; "the" is noise on both sides.
 const examples: Example[] = [];
@@ -99,6 +99,16 @@ describe('the scoring rule (GUIDE.md)', () => {
     expect(dice('The report be noted.', 'that the report be NOTED')).toBeCloseTo(8 / 9);
   });
 
+  it('counts a text once for many comparisons with the same Dice coefficient', () => {
+    const vocabulary = ['the', 'report', 'be', 'noted', 'minutes', 'a', 'a'];
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const list = () => Array.from({ length: next() % 12 }, () => vocabulary[next() % vocabulary.length]);
+    for (let k = 0; k < 2000; k++) {
+      const [a, b] = [list(), list()];
+      expect(diceOfBags(bagOf(a), bagOf(b))).toBe(diceOfWords(a, b));
+    }
+  });
 });
 
 describe('the features a model judges by', () => {

@@ -94,6 +94,27 @@ export function diceOfWords(wa: readonly string[], wb: readonly string[]): numbe
   return (2 * common) / (wa.length + wb.length);
 }
 
+/** A word list (as `words` gives it) as counts, for comparing one text with many without counting it again. */
+export interface WordBag {
+  counts: Map<string, number>;
+  size: number;
+}
+
+export function bagOf(list: readonly string[]): WordBag {
+  const counts = new Map<string, number>();
+  for (const w of list) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { counts, size: list.length };
+}
+
+/** diceOfWords of the two lists the bags count: the words in common are the sum of each word's smaller count. */
+export function diceOfBags(a: WordBag, b: WordBag): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  const [small, large] = a.counts.size <= b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts];
+  let common = 0;
+  for (const [w, n] of small) common += Math.min(n, large.get(w) ?? 0);
+  return (2 * common) / (a.size + b.size);
+}
+
 /** Greedy one-to-one pairing, most similar first; returns index pairs [gold, extracted]. */
 export function pair(gold: string[], got: string[], threshold: number): [number, number][] {
   const candidates: [number, number, number][] = [];

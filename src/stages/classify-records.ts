@@ -24,7 +24,7 @@ import { collapse, collapsedHead, splitSentences } from '../text/sentences.js';
 import { clauseOwners, DECLARING_WORDS, presentingVerb, proposeActions, proposeDeclarations, proposeWitnesses } from './propose-records.js';
 import { isChair, isGeneric } from '../nlp/people.js';
 import { LEAD_IN_END } from './extract-points.js';
-import { diceOfWords, pairThreshold, words, WORDS_READ } from '../model/score.js';
+import { bagOf, diceOfBags, pairThreshold, words, WORDS_READ, type WordBag } from '../model/score.js';
 
 export interface Candidate {
   family: 'block' | 'witnesses' | 'declarations' | 'actions';
@@ -359,11 +359,11 @@ function withoutRestatements(ctx: Context, points: DraftRecord[], decisions: Dra
   // Each text's words are worked out once: a point is compared with every kept decision of its item.
   const threshold = pairThreshold('resolutions');
   // Two lists whose lengths differ too much cannot reach the threshold (Dice ≤ 2·shorter / both): not counted.
-  const same = (a: readonly string[], b: readonly string[]) =>
-    (a.length + b.length === 0 || (2 * Math.min(a.length, b.length)) / (a.length + b.length) >= threshold) && diceOfWords(a, b) >= threshold;
-  const decisionTexts = decisions.map((r) => slice(ctx, r.span));
-  const decisionWords = decisionTexts.map(words);
-  const onMinutes = decisionTexts.map((text) => MINUTES.test(text));
+  const same = (a: WordBag, b: WordBag) => (a.size + b.size === 0 || (2 * Math.min(a.size, b.size)) / (a.size + b.size) >= threshold) && diceOfBags(a, b) >= threshold;
+  const wordsOf = (span: DraftSpan) => bagOf(words(collapsedHead(ctx.text, span.start, span.end, WORDS_READ)));
+  const decisionWords = decisions.map((r) => wordsOf(r.span));
+  // White space does not move a word boundary: the text as it stands, uncollapsed, says whether "minutes" is in it.
+  const onMinutes = decisions.map((r) => MINUTES.test(ctx.text.slice(r.span.start, r.span.end)));
   // Compared within an item only, so a long document's cost grows with its items, not with their square.
   const byItem = (indices: number[]) => {
     const groups = new Map<string | null, number[]>();
@@ -382,7 +382,7 @@ function withoutRestatements(ctx: Context, points: DraftRecord[], decisions: Dra
   const keptPoints = points.filter((p) => {
     const inItem = keptByItem.get(p.item);
     if (!inItem) return true;
-    const pointWords = words(collapsedHead(ctx.text, p.span.start, p.span.end, WORDS_READ));
+    const pointWords = wordsOf(p.span);
     return !inItem.some((j) => same(pointWords, decisionWords[j]));
   });
   return { points: keptPoints, decisions: kept.map((i) => decisions[i]) };
