@@ -2,7 +2,8 @@
  * npm run bench — speed and memory, measured (not asserted in tests). In one run:
  *  - extract() single-threaded over 1, 10 and 100 MB of documents (MB/s, documents/s), against remark-parse
  *    alone over the same texts (the ratio is the headline figure), and whether the cost is linear; and over
- *    1 MB of short pages (the gold texts one by one, as a site's item pages come). The two are timed document
+ *    1 MB of short pages (the gold texts one by one, as a site's item pages come). The 1 MB corpora are timed in
+ *    five passes, the median reported with each pass's ratio. The two are timed document
  *    by document in turn, so that a machine whose speed drifts during the run slows both alike;
  *  - one 20 MB text in a child process whose heap is capped at 400 MB: does it finish, how long it takes, and
  *    its live heap (the largest heap left after a full garbage collection, from --trace-gc);
@@ -100,14 +101,23 @@ for (const d of benchmarkCorpus(2)) {
 
 print(`# committee-minutes benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 print('## extract() single-threaded, against remark-parse alone on the same texts\n');
-print('| corpus | documents | remark-parse alone | extract() | ratio | extract() docs/s | s per MB |');
-print('| --- | --- | --- | --- | --- | --- | --- |');
+print('| corpus | documents | remark-parse alone | extract() | ratio | ratio, each pass | extract() docs/s | s per MB |');
+print('| --- | --- | --- | --- | --- | --- | --- | --- |');
 const perMb: number[] = [];
 let stageTimings: Record<string, number> = {};
+/**
+ * The corpora of 1 MB or less are timed in PASSES passes and the median pass (by ratio) is reported, with
+ * every pass's ratio beside it: one pass of a second or two swings by ±5% on a shared machine, and the 1 MB
+ * ratio is the figure the issues' bars are set on.
+ */
+const PASSES = 5;
 const row = (label: string, docs: string[]) => {
   const size = mbOf(docs);
-  const { remark, ours, timings } = sideBySide(docs);
-  print(`| ${label} | ${docs.length} | ${(size / remark).toFixed(2)} MB/s | ${(size / ours).toFixed(2)} MB/s | ${(remark / ours).toFixed(2)}× | ${Math.round(docs.length / ours)} | ${(ours / size).toFixed(3)} |`);
+  const passes = Array.from({ length: size <= 1.01 ? PASSES : 1 }, () => sideBySide(docs));
+  const ratios = passes.map((p) => p.remark / p.ours);
+  const { remark, ours, timings } = passes.map((p, i) => ({ ...p, ratio: ratios[i] })).sort((a, b) => a.ratio - b.ratio)[passes.length >> 1];
+  const each = passes.length > 1 ? ratios.map((r) => r.toFixed(2)).join(', ') : '—';
+  print(`| ${label} | ${docs.length} | ${(size / remark).toFixed(2)} MB/s | ${(size / ours).toFixed(2)} MB/s | ${(remark / ours).toFixed(2)}× | ${each} | ${Math.round(docs.length / ours)} | ${(ours / size).toFixed(3)} |`);
   return { size, ours, timings };
 };
 for (const mb of sizes) {
