@@ -204,12 +204,15 @@ function isLabelOnly(line: Line, grammar: Grammar): boolean {
 /** Does the text open more brackets than it closes? */
 const leavesBracketOpen = (text: string): boolean => (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 
+/** Does the text stop on a joiner — a comma, dash, "&", "/" or a function word — so that what follows goes on its phrase? */
+const endsOnJoiner = (text: string): boolean => /[,–\-&/]$/.test(text) || FUNCTION_WORD_END.test(text);
+
 /**
- * A line that cannot end a heading: it stops on a function word, a comma or dash, or with a bracket left open
+ * A line that cannot end a heading: it stops on a joiner or an opening bracket, or leaves a bracket open
  * ("Sarah Hammond (Corporate Director for Children's Young People and" / "Education) and Mark Albiston …").
  */
 function endsMidPhrase(text: string): boolean {
-  return /[,–\-&/(]$/.test(text) || FUNCTION_WORD_END.test(text) || leavesBracketOpen(text);
+  return endsOnJoiner(text) || text.endsWith('(') || leavesBracketOpen(text);
 }
 
 /** Does `line` continue the unit whose last line is `previous` (hard-wrapped text)? */
@@ -223,7 +226,7 @@ function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
   if (TERMINAL_END.test(prev)) return false;
   // A line ending mid-phrase runs on, after a numbered first line too ("2. Mr X said that the challenges
   // within the / Adults Directorate …").
-  if (/[,–\-&/]$/.test(prev) || FUNCTION_WORD_END.test(prev)) return true;
+  if (endsOnJoiner(prev)) return true;
   // "… staff costs by about / 10 to 11 percent": a number then a word in lower case goes on a sentence (a list
   // item's number would have been read as its marker).
   if (/^\d[\d,.%]*\s+[a-z]/.test(next)) return true;

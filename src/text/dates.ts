@@ -22,10 +22,7 @@ function readUkDate(text: string): string | null {
   const results = chrono.en.GB.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
   for (const r of results) {
     if (r.start.isCertain('day') && r.start.isCertain('month') && r.start.isCertain('year')) {
-      const y = r.start.get('year')!;
-      const m = r.start.get('month')!;
-      const d = r.start.get('day')!;
-      return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      return iso3(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
     }
   }
   return null;
