@@ -4,7 +4,8 @@
  *
  *  1. normalise-text   — NFC, odd spaces, bullet glyphs, quotes; an offset map back to the input.
  *                        First, so that every later pattern is simple.
- *  2. parse-blocks     — unified + remark-parse (markdown constructs that minutes don't use turned off):
+ *  2. parse-blocks     — unified + remark-parse (markdown constructs that minutes don't use turned off,
+ *                        paragraphs read by a block construct of ours without their inline text):
  *                        blank-line-separated blocks with exact offsets.
  *  3. read-lines       — indent, list marker and content start of every line.
  *  4. group-units      — lines → paragraphs, list items, headings and labels (hard wraps re-joined).

@@ -75,6 +75,28 @@ describe('parse-blocks in pieces', () => {
   });
 });
 
+describe('parse-blocks: the minutesBlock construct', () => {
+  // micromark's own paragraphs (its fallback construct, content), every other construct off as in the stage.
+  const contentParser = unified().use(remarkParse).use(remarkMinutesSyntax as never);
+  const blocksOf = (tree: Root) => tree.children.map((n) => ({ start: n.position!.start.offset, end: n.position!.end.offset }));
+  // Lines of words, markdown-looking marks, spaces and tabs, joined by every kind of line ending, blank
+  // lines holding spaces or tabs among them.
+  const piece = fc.constantFrom('word', 'Two words', '  ', ' ', '\t', '#', '* ', '- ', '---', '===', '1. ', '> ', '<b>', '`', '[x]', '\\', '&amp;', '    code', '\u00a0', '\u0000', '’', 'é');
+  const line = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+  const text = fc
+    .array(fc.tuple(line, fc.constantFrom('\n', '\n', '\r\n', '\r', '\n\n', '\n \t\n')), { maxLength: 12 })
+    .map((lines) => lines.map(([l, end]) => l + end).join(''));
+
+  it('gives the blocks micromark gives (content), on generated texts', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseBlocks(t).blocks).toEqual(blocksOf(contentParser.parse(t) as Root));
+      }),
+      { numRuns: 3000, seed: 42 },
+    );
+  });
+});
+
 describe('read-lines', () => {
   it.each([
     ['13.1    The committee', 'decimal', '13.1'],

@@ -13,10 +13,12 @@
  * what it is good at: splitting text into blank-line-separated blocks with exact positions. Lists, labels
  * and numbering are read by the grammar in the next stages, from the source text itself.
  *
- * For the same reason the paragraphs' text nodes are not built: the stages read each block's text from the
- * normalised text by its offsets, never from the tree, so remark's handlers for a paragraph's inline data and
- * line endings are replaced by ones that do nothing (mdast-util-from-markdown's extension point, the one
- * remark plugins use). The tree keeps its paragraphs and their positions; they have no children.
+ * Every line that is not blank is then part of a paragraph, and a paragraph ends at a blank line. So the
+ * paragraphs are read by a block construct of our own (`minutesBlock`, a micromark syntax extension: the
+ * way remark plugins add syntax), which is tried before micromark's fallback, `content`. `content` hands
+ * each paragraph to two more tokenizers (content, then inline text) whose tokens would become text nodes
+ * the stages never read (they read each block's text from the normalised text by offset): skipping them
+ * makes the parse about 2.3× faster, with the same blocks. A test compares the two on generated texts.
  */
 import { unified } from 'unified';
 import remarkParseModule from 'remark-parse';
@@ -55,19 +57,94 @@ export function remarkMinutesSyntax(this: { data(): Record<string, unknown> }) {
   (data.micromarkExtensions ??= []).push({ disable: { null: [...DISABLED_CONSTRUCTS] } });
 }
 
-/** Nothing to build: the handler given to the inline events whose nodes the stage never reads. */
-function skipInlineText(): void {}
+// The little of micromark's tokenizer interface the block construct uses (its character codes: null is
+// the end of input, -5 to -3 line endings, -2 a tab, -1 a tab's virtual spaces).
+type Code = number | null;
+type State = (code: Code) => State | undefined;
+interface Effects {
+  enter(type: string): unknown;
+  exit(type: string): unknown;
+  consume(code: Code): void;
+  check(construct: Construct, ok: State, nok: State): State;
+}
+interface Construct {
+  name?: string;
+  partial?: boolean;
+  concrete?: boolean;
+  tokenize(effects: Effects, ok: State, nok: State): State;
+}
+
+const isLineEnding = (code: Code) => code !== null && code < -2;
+const isSpaceOrTab = (code: Code) => code === -2 || code === -1 || code === 32;
+
+/** At a line ending: does the next line hold anything but spaces and tabs? (A lookahead: its tokens are dropped.) */
+const nextLineHoldsText: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    const afterPrefix: State = (code) => (code === null || isLineEnding(code) ? nok(code) : ok(code));
+    const inPrefix: State = (code) => {
+      if (isSpaceOrTab(code)) {
+        effects.consume(code);
+        return inPrefix;
+      }
+      effects.exit('linePrefix');
+      return afterPrefix(code);
+    };
+    const lineStart: State = (code) => {
+      if (!isSpaceOrTab(code)) return afterPrefix(code);
+      effects.enter('linePrefix');
+      return inPrefix(code);
+    };
+    return (code) => {
+      effects.enter('lineEnding');
+      effects.consume(code);
+      effects.exit('lineEnding');
+      return lineStart;
+    };
+  },
+};
 
 /**
- * The unified plugin that keeps paragraphs' inline text out of the tree: slicing every run of data into a
- * text node, and joining it with the line endings, was about a tenth of the parse.
+ * A paragraph: from the first character of a line that is not blank (micromark has read the line's leading
+ * spaces already) to the end of the line before the next blank line or the end of input, trailing spaces
+ * included, as `content` makes it. Each line is a token of its own that takes its line ending: micromark
+ * splits a block's events back into its lines at tokens that span a line break. `concrete`: no container
+ * (all turned off) is looked for inside it.
  */
+const minutesBlock: Construct = {
+  name: 'minutesBlock',
+  concrete: true,
+  tokenize(effects, ok, nok) {
+    const end: State = (code) => {
+      effects.exit('minutesLine');
+      effects.exit('paragraph');
+      return ok(code);
+    };
+    const nextLine: State = (code) => {
+      effects.consume(code);
+      effects.exit('minutesLine');
+      effects.enter('minutesLine');
+      return inside;
+    };
+    const inside: State = (code) => {
+      if (code === null) return end(code);
+      if (isLineEnding(code)) return effects.check(nextLineHoldsText, nextLine, end)(code);
+      effects.consume(code);
+      return inside;
+    };
+    return (code) => {
+      if (code === null || isLineEnding(code)) return nok(code);
+      effects.enter('paragraph');
+      effects.enter('minutesLine');
+      return inside(code);
+    };
+  },
+};
+
+/** The unified plugin that reads paragraphs with `minutesBlock` (with remarkMinutesSyntax, which leaves only paragraphs). */
 export function remarkBlocksOnly(this: { data(): Record<string, unknown> }) {
   const data = this.data() as Record<string, unknown[]>;
-  (data.fromMarkdownExtensions ??= []).push({
-    enter: { data: skipInlineText },
-    exit: { data: skipInlineText, lineEnding: skipInlineText },
-  });
+  (data.micromarkExtensions ??= []).push({ flow: { null: [minutesBlock] } });
 }
 
 const processor = unified()
