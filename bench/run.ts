@@ -21,42 +21,14 @@ import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { extract } from '../src/index.js';
-import { readCorpus, SHARED_PRESENT, SKIP_NOTE } from '../scripts/corpus.js';
+import { SHARED_PRESENT, SKIP_NOTE } from '../scripts/corpus.js';
+import { benchmarkCorpus, shortPageCorpus } from './corpus.js';
 
 const sizesArg = process.argv.indexOf('--sizes');
 const sizes = (sizesArg > 0 ? process.argv[sizesArg + 1] : '1,10,100').split(',').map(Number);
 const root = new URL('../', import.meta.url).pathname;
 
-// The seeds, and ../shared's dev texts when present (read in place, never copied into the project).
 if (!SHARED_PRESENT) console.warn(`${SKIP_NOTE}: the benchmark corpus is built from the seeds alone`);
-const texts = ['seeds', 'dev'].flatMap((folder) => readCorpus(folder).map((t) => t.text));
-// Short pages: every gold text as a document of its own (train's too), in a fixed order.
-const pages = ['seeds', 'dev', 'train'].flatMap((folder) => readCorpus(folder).map((t) => t.text));
-
-/** Documents of ≥ 5,000 characters built from the corpus in a fixed order, up to `mb` megabytes. */
-function benchmarkCorpus(mb: number): string[] {
-  const docs: string[] = [];
-  let total = 0;
-  let k = 0;
-  while (total < mb * 1_000_000) {
-    let doc = '';
-    while (doc.length < 5_000) doc += (doc ? '\n\n' : '') + texts[k++ % texts.length];
-    docs.push(doc);
-    total += doc.length;
-  }
-  return docs;
-}
-
-/** Short pages up to `mb` megabytes: the gold texts in turn. */
-function shortPageCorpus(mb: number): string[] {
-  const docs: string[] = [];
-  let total = 0;
-  for (let k = 0; total < mb * 1_000_000; k++) {
-    docs.push(pages[k % pages.length]);
-    total += pages[k % pages.length].length;
-  }
-  return docs;
-}
 
 /**
  * Seconds of remark-parse alone and of extract() over the same documents, timed document by document in
