@@ -22,6 +22,7 @@
  */
 import { unified } from 'unified';
 import remarkParseModule from 'remark-parse';
+import { blankLine } from 'micromark-core-commonmark';
 import type { Root } from 'mdast';
 import { unwrapDefault } from '../interop.js';
 
@@ -58,14 +59,15 @@ export function remarkMinutesSyntax(this: { data(): Record<string, unknown> }) {
 }
 
 // The little of micromark's tokenizer interface the block construct uses (its character codes: null is
-// the end of input, -5 to -3 line endings, -2 a tab, -1 a tab's virtual spaces).
+// the end of input, -5 to -3 line endings).
 type Code = number | null;
 type State = (code: Code) => State | undefined;
 interface Effects {
   enter(type: string): unknown;
   exit(type: string): unknown;
   consume(code: Code): void;
-  check(construct: Construct, ok: State, nok: State): State;
+  attempt(construct: object, ok: State, nok: State): State;
+  check(construct: object, ok: State, nok: State): State;
 }
 interface Construct {
   name?: string;
@@ -75,31 +77,19 @@ interface Construct {
 }
 
 const isLineEnding = (code: Code) => code !== null && code < -2;
-const isSpaceOrTab = (code: Code) => code === -2 || code === -1 || code === 32;
 
-/** At a line ending: does the next line hold anything but spaces and tabs? (A lookahead: its tokens are dropped.) */
-const nextLineHoldsText: Construct = {
+/**
+ * At a line ending: is the next line blank (only spaces and tabs, or the end of input)? Asked with
+ * micromark's own `blankLine`, the test its `content` ends a paragraph by. A lookahead: its tokens are dropped.
+ */
+const blankLineAfter: Construct = {
   partial: true,
   tokenize(effects, ok, nok) {
-    const afterPrefix: State = (code) => (code === null || isLineEnding(code) ? nok(code) : ok(code));
-    const inPrefix: State = (code) => {
-      if (isSpaceOrTab(code)) {
-        effects.consume(code);
-        return inPrefix;
-      }
-      effects.exit('linePrefix');
-      return afterPrefix(code);
-    };
-    const lineStart: State = (code) => {
-      if (!isSpaceOrTab(code)) return afterPrefix(code);
-      effects.enter('linePrefix');
-      return inPrefix(code);
-    };
     return (code) => {
       effects.enter('lineEnding');
       effects.consume(code);
       effects.exit('lineEnding');
-      return lineStart;
+      return effects.attempt(blankLine, ok, nok);
     };
   },
 };
@@ -128,7 +118,7 @@ const minutesBlock: Construct = {
     };
     const inside: State = (code) => {
       if (code === null) return end(code);
-      if (isLineEnding(code)) return effects.check(nextLineHoldsText, nextLine, end)(code);
+      if (isLineEnding(code)) return effects.check(blankLineAfter, end, nextLine)(code);
       effects.consume(code);
       return inside;
     };
