@@ -1,7 +1,8 @@
 /**
  * npm run bench:instructions — the work of extract() counted in machine instructions, for comparing two
  * versions on a machine whose speed swings: wall-clock runs of one build here have varied by ±40% within an
- * hour, while this count repeats to within about 0.3% of its total. It builds dist/ (tsup), writes the
+ * hour, while runs of this count mostly agree to 0.3% of the total (now and then one is 2% off: run each version
+ * two or three times). It builds dist/ (tsup), writes the
  * benchmark corpus (0.1 MB by default; --pages for the short pages) to a temporary file, and counts, under
  * valgrind's callgrind, a plain node process that runs the built extract() over it once to warm up and then
  * --passes times, in V8's predictable mode (no concurrent threads, no timing heuristics) with fixed hash and

@@ -59,6 +59,9 @@ describe('parse-blocks', () => {
   });
 });
 
+/** A tree's top-level blocks as parseBlocks gives them: offsets of each node. */
+const blocksOf = (tree: Root) => tree.children.map((n) => ({ start: n.position!.start.offset, end: n.position!.end.offset }));
+
 describe('parse-blocks in pieces', () => {
   it('gives a long text the blocks of one whole parse, cut at blank lines only', () => {
     // Paragraphs of varied shape (indents, blank lines holding spaces, runs of blank lines) past several pieces.
@@ -70,7 +73,7 @@ describe('parse-blocks in pieces', () => {
     expect(blocks.length).toBeGreaterThan(100);
     // The same text parsed whole, as the stage did before it parsed in pieces.
     const whole = unified().use(remarkParse).use(remarkMinutesSyntax as never).parse(text) as Root;
-    expect(blocks).toEqual(whole.children.map((n) => ({ start: n.position!.start.offset, end: n.position!.end.offset })));
+    expect(blocks).toEqual(blocksOf(whole));
     expect(blocks.every((b, i) => i === 0 || b.start > blocks[i - 1].end)).toBe(true);
   });
 });
@@ -78,7 +81,6 @@ describe('parse-blocks in pieces', () => {
 describe('parse-blocks: the minutesBlock construct', () => {
   // micromark's own paragraphs (its fallback construct, content), every other construct off as in the stage.
   const contentParser = unified().use(remarkParse).use(remarkMinutesSyntax as never);
-  const blocksOf = (tree: Root) => tree.children.map((n) => ({ start: n.position!.start.offset, end: n.position!.end.offset }));
   // Lines of words, markdown-looking marks, spaces and tabs, joined by every kind of line ending, blank
   // lines holding spaces or tabs among them.
   const piece = fc.constantFrom('word', 'Two words', '  ', ' ', '\t', '#', '* ', '- ', '---', '===', '1. ', '> ', '<b>', '`', '[x]', '\\', '&amp;', '    code', '\u00a0', '\u0000', '’', 'é');
