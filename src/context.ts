@@ -120,3 +120,19 @@ export function tightSpan(text: string, start: number, end: number): DraftSpan {
   while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
 }
+
+/** The unit holding offset `at` (units are in text order). */
+export function unitAt(ctx: Context, at: number): number {
+  const { units } = ctx;
+  let lo = 0;
+  let hi = units.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid].start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

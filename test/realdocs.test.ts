@@ -112,8 +112,11 @@ describe.skipIf(!present)('real documents read as published, against their whole
     const scored = await results;
     expect(scored.length).toBe(8);
     const all = summarise(scored.map((r) => r.score));
-    expect(macroOver(all, heldTypes(scored.map((r) => r.gold)))).toBeGreaterThanOrEqual(0.65);
-    for (const r of scored) expect(macroOver(summarise([r.score]), heldTypes([r.gold])), r.name).toBeGreaterThanOrEqual(0.4);
+    // Issue 10's bar, met at 0.812 (actions 0.753): macro-F1 0.80 over the types the gold holds, none under 0.6.
+    const held = heldTypes(scored.map((r) => r.gold));
+    expect(macroOver(all, held)).toBeGreaterThanOrEqual(0.8);
+    for (const type of held) expect(all.perType[type].f1, type).toBeGreaterThanOrEqual(0.6);
+    for (const r of scored) expect(macroOver(summarise([r.score]), heldTypes([r.gold])), r.name).toBeGreaterThanOrEqual(0.55);
   }, 120_000);
 
   it('no record holds a page number or a running line', async () => {

@@ -305,12 +305,12 @@ describe('segment and extract stages', () => {
 
   it('reads an owner column cell (a line of its own after its paragraph) as the owner of the paragraph\'s action', () => {
     const ctx = run(
-      'Minutes:\n\nxi) Cylch Meithrin re financial support. It was proposed by Cllr. H. Gwynne, seconded by Cllr. K. Davies and unanimously agreed to donate £50.00.\nClerk\nxii) Letter of thanks from the Eisteddfod.\nNoted\n20. To accept apologies for absence.\nCllr K Hawes and Cllr C Beare.\n\nThe hall roof was inspected in May.\n\nRFO',
+      'Minutes:\n\nxi) Cylch Meithrin re financial support. It was proposed by Cllr. H. Gwynne, seconded by Cllr. K. Davies and unanimously agreed to renew membership at a cost of £236.00.\nClerk\nxii) Letter of thanks from the Eisteddfod.\nNoted\n20. To accept apologies for absence.\nCllr K Hawes and Cllr C Beare.\n\nThe hall roof was inspected in May.\n\nRFO',
     );
     const slice = (s: { start: number; end: number }) => ctx.text.slice(s.start, s.end);
     const column = proposeActions(ctx).filter((a) => a.rule === 'propose/owner-column');
     expect(column.map((a) => [slice(a.span), a.owners.map((o) => (o.span ? slice(o.span) : null))])).toEqual([
-      ['Cylch Meithrin re financial support. It was proposed by Cllr. H. Gwynne, seconded by Cllr. K. Davies and unanimously agreed to donate £50.00.', ['Clerk']],
+      ['Cylch Meithrin re financial support. It was proposed by Cllr. H. Gwynne, seconded by Cllr. K. Davies and unanimously agreed to renew membership at a cost of £236.00.', ['Clerk']],
     ]);
   });
 
@@ -347,6 +347,37 @@ describe('segment and extract stages', () => {
     ]);
     // A motion that is not carried decides nothing.
     expect(run('5. Donations\n\nTHAT Council donate $100 to the branch.\nDefeated.').drafts.resolutions.filter((r) => r.rule === 'extract/motion-carried')).toEqual([]);
+  });
+
+  it('reads a decision clause by clause: an action per asking clause, none for a recital or a clause that only approves', () => {
+    const actionsOf = (text: string) => {
+      const ctx = run(text);
+      return ctx.drafts.actions.map((a) => ctx.text.slice(a.span.start, a.span.end).replace(/\s+/g, ' '));
+    };
+    // Parallel "That …" clauses are decisions side by side: an action each.
+    expect(actionsOf('5. Reserves\n\nThat we transfer the grant of $9,500.25 to reserve;\nThat we transfer the bottle drive takings into the recreation reserve.\nCarried.')).toEqual([
+      'That we transfer the grant of $9,500.25 to reserve',
+      'That we transfer the bottle drive takings into the recreation reserve',
+    ]);
+    // A clause led by an approval asks nothing, however its object is worded; a recital gives reasons.
+    expect(actionsOf('6. By-laws\n\nTHAT we pass By-Law Number 48, being a By-Law to authorize a Shared Services Agreement with the Town.\nCarried.')).toEqual([]);
+    expect(actionsOf('7. Committee\n\nWHEREAS By-Law 5 provides the positions of the committee;\nNOW THEREFORE the Council appoints the Mayor as Chair.\nCarried.')).toEqual([]);
+    // … unless it goes on to ask; and a sentence opening "AND THAT" is a clause of its own.
+    expect(actionsOf('Minutes:\n\nRESOLVED – That the report be noted and that it be presented to Council in July.')).toEqual(['That the report be noted and that it be presented to Council in July']);
+    expect(actionsOf('8. Ferries\n\nTHAT the Council supports requests to the ministry for a review of ferry timetables. AND THAT this Resolution be forwarded to the MP for consideration.\nCarried.')).toEqual([
+      'AND THAT this Resolution be forwarded to the MP for consideration',
+    ]);
+  });
+
+  it('keeps two decisions worded alike as two actions (one thing asked twice stays one: the decision page in layouts.test)', () => {
+    const alike = extract('Minutes:\n\nxi) Scouts re financial support. It was proposed by Cllr. A. Jones, seconded by Cllr. B. Evans and unanimously agreed to donate £50.00.\n\nxii) Air Ambulance re financial support. It was proposed by Cllr. A. Jones, seconded by Cllr. B. Evans and unanimously agreed to donate £50.00.');
+    expect(alike.resolutions).toHaveLength(2);
+    expect(alike.actions).toHaveLength(2);
+  });
+
+  it('never makes the meeting\'s own procedure an action: excluding the public, adjourning', () => {
+    const doc = extract('Minutes:\n\nRESOLVED – That the press and public be excluded from the meeting for the following item, and the Clerk be asked to record the reasons.\n\nRESOLVED – That the meeting be adjourned and resume on 4 May.');
+    expect(doc.actions).toEqual([]);
   });
 
   it('gives one declaration per member with honorifics dropped', () => {

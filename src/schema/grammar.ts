@@ -41,6 +41,7 @@ export const RuleKindSchema = z.enum([
   'vote', // votes: counts, unanimity, mover and seconder (named groups say which)
   'actionCue', // a clause that asks someone to do something
   'actionVerb', // a verb that makes a decision ask for something to be done
+  'approvalLead', // a decision clause led by a verb that only approves, notes or endorses
 ]);
 export type RuleKind = z.infer<typeof RuleKindSchema>;
 

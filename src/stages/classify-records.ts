@@ -16,7 +16,7 @@
  * rules made them.
  */
 import type { Context, DraftRecord, DraftSpan, Drafts } from '../context.js';
-import { tightSpan } from '../context.js';
+import { tightSpan, unitAt } from '../context.js';
 import { sigmoid } from '../model/logistic.js';
 import { BLOCK_TYPES, evidenceOf, MODEL_TYPES, modelFeatureScope, rawScores, type BlockType, type Model, type ModelType, type Scored } from '../model/model.js';
 import { EVERY_TEXT_FEATURE, named, sentenceFeatures, textFeatures, TRUE_RECORD, unitFeatures, type FeatureScope } from '../model/features.js';
@@ -42,22 +42,6 @@ export interface Candidate {
   draft: DraftRecord | null;
   /** Block candidates: the rest of a unit a decision rule cut in two (never a second decision). */
   restOfDecision: boolean;
-}
-
-/** The unit holding offset `at` (units are in text order). */
-function unitAt(ctx: Context, at: number): number {
-  const { units } = ctx;
-  let lo = 0;
-  let hi = units.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (units[mid].start <= at) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** A record's span as a key: records with the same span are one candidate, and keep their place by it. */
@@ -213,7 +197,7 @@ const NEVER_AN_ACTION = new RegExp(
   [
     TRUE_RECORD.source,
     String.raw`\bsign(?:ed)?\s+the\s+minutes\b`,
-    String.raw`\bminutes\b[^.;]{0,120}?\b(?:be|were|was|are)\s+(?:duly\s+)?(?:approved|confirmed|signed|agreed|adopted|accepted)\b`,
+    String.raw`\bminutes\b[^.;]{0,120}?\b(?:be|were|was|are)\s+(?:duly\s+)?(?:approved|confirmed|signed|agreed|adopted|accepted|correct|accurate)\b`,
     String.raw`\bdeclare\s+(?:[\w,’'-]+\s+){0,5}?interests?\b`,
   ].join('|'),
   'i',
@@ -240,6 +224,10 @@ const NOT_AN_ACTION = [
     !/\b(?:asked|requested|requests|instructed|undertook|agreed\s+to)\b/i.test(text),
   (text: string) => /\bif\s+(?:they|members|anyone|you|councillors)\s+(?:wish|wished|want|wanted|would\s+like)\b/i.test(text),
   (text: string) => /^(?:the\s+)?(?:[A-Za-z]+\s+){0,4}?meeting\s+(?:is\s+|was\s+)?(?:to\s+be|will\s+be|would\s+be)\s+held\b/i.test(text),
+  // The meeting's own procedure, done as it is decided: excluding the press and public, a closed session,
+  // adjourning or resuming.
+  (text: string) =>
+    /\bexclud(?:e|ed|ing)\s+(?:the\s+)?(?:members\s+of\s+the\s+)?(?:press|public)\b|\b(?:press|public)\s+(?:and\s+(?:the\s+)?public\s+)?be\s+excluded\b|\bclosed\s+to\s+the\s+public\b|\b(?:meeting|session)\s+(?:be|is|was|will\s+be)\s+(?:now\s+)?(?:adjourned|closed)\b|^(?:that\s+)?(?:we|the\s+meeting|council)\s+(?:resume|adjourn|reconvene|move\s+into)\b/i.test(text),
 ];
 
 // "No declarations were made", "Prejudice: None declared", "Governors were asked to declare any interest",

@@ -3,8 +3,9 @@
  *
  * 1. A resolution or recommendation that asks for something to be done (the grammar's `actionVerb`s:
  *    circulate, report back, implement, delegate …) is also an action; one that only approves, notes or
- *    endorses is not. Where a decision lists clauses ("to agree …; to delegate authority to the director
- *    to …"), the action is the clause that asks.
+ *    endorses is not (`approvalLead`), nor a "WHEREAS" recital. A decision is read clause by clause
+ *    ("to agree …; to delegate authority to the director to …"): the action is the part that asks, and
+ *    clauses that each open "That …" are an action each.
  * 2. "Action: <task>" lines are actions; "ACTION: <owner>" lines give the owner of the actions
  *    of their block.
  * 3. In the debate: members' requests, and forward commitments by a named officer or body ("the Head of
@@ -83,31 +84,35 @@ export function extractActions(ctx: Context): void {
   const { grammar, drafts } = ctx;
   const actions: Action[] = [];
 
-  // 1. Decisions that ask for something.
+  // 1. Decisions that ask for something: each clause (cut at semicolons) is read on its own.
   for (const kind of ['resolutions', 'recommendations'] as const) {
     drafts[kind].forEach((record, index) => {
       const text = ctx.text.slice(record.span.start, record.span.end);
       if (!grammar.test('actionVerb', text)) return;
-      // The clause that asks, when the decision is a list of clauses.
-      let start = record.span.start;
-      let end = record.span.end;
-      const clauses = [...text.matchAll(/[^;]+(?:;|$)/g)];
-      if (clauses.length > 1) {
-        const asking = clauses.filter((c) => grammar.test('actionVerb', c[0]));
-        if (asking.length) {
-          start = record.span.start + asking[0].index!;
-          end = record.span.start + asking[asking.length - 1].index! + asking[asking.length - 1][0].length;
-        }
+      const clauses = [...text.matchAll(DECISION_CLAUSE)];
+      const asking = clauses.filter((c) => clauseAsks(ctx, c[0]));
+      if (!asking.length) return;
+      const push = (start: number, end: number, clause: string) => {
+        const span = actionSpan(ctx, start, end);
+        actions.push({
+          span,
+          item: record.item,
+          rule: `${grammar.first('actionVerb', clause)!.rule.id}`,
+          confidence: 0.7,
+          owners: ownersIn(ctx, span),
+          from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index },
+        });
+      };
+      // Clauses that each open "That …" ("That we transfer A to reserve; That we transfer B …") are
+      // decisions side by side, an action each; otherwise the asking part of one decision is one action.
+      if (asking.length > 1 && asking.every((c) => OPERATIVE_THAT.test(c[0]))) {
+        for (const c of asking) push(record.span.start + c.index!, record.span.start + c.index! + c[0].length, c[0]);
+        return;
       }
-      const span = actionSpan(ctx, start, end);
-      actions.push({
-        span,
-        item: record.item,
-        rule: `${grammar.first('actionVerb', text)!.rule.id}`,
-        confidence: 0.7,
-        owners: ownersIn(ctx, span),
-        from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index },
-      });
+      const first = asking[0];
+      const last = asking[asking.length - 1];
+      const whole = clauses.length === 1;
+      push(whole ? record.span.start : record.span.start + first.index!, whole ? record.span.end : record.span.start + last.index! + last[0].length, first[0]);
     });
   }
 
@@ -199,6 +204,37 @@ export function extractActions(ctx: Context): void {
   // Owners' names from the witness and attendance lists: "Head of Planning" → Sarah Green (Head of Planning).
   for (const action of actions) for (const owner of action.owners) fillOwnerName(ctx, owner);
   drafts.actions = actions;
+}
+
+/**
+ * The clauses of a decision: cut after each semicolon, and before a sentence that opens a decision of its own
+ * ("… 150 m. AND THAT this Resolution be forwarded to …").
+ */
+const DECISION_CLAUSE = /(?:[^;.]|\.(?!\s+(?:AND\s+THAT|And\s+that|THAT|That)\s))+(?:;|\.(?=\s)|$)|\./g;
+
+/** A clause that opens as a decision of its own: "That …", "AND THAT …". */
+const OPERATIVE_THAT = /^\s*(?:and\s+)?that\s/i;
+
+/**
+ * Whether one clause of a decision asks for something to be done (GUIDE.md): it holds an action verb, is not a
+ * recital ("WHEREAS …" gives reasons), and does not only approve (onlyApproves).
+ */
+function clauseAsks(ctx: Context, clause: string): boolean {
+  const asks = (text: string) => ctx.grammar.test('actionVerb', text);
+  return !/^\s*WHEREAS\b/i.test(clause) && asks(clause) && !onlyApproves(ctx, clause, asks);
+}
+
+/**
+ * A decision clause led by a verb that only approves, notes or endorses ("THAT we pass By-Law 48, being a By-Law
+ * to authorize …", "the Authorised Limit be approved") that does not go on, after an "and" or "but", to ask
+ * (`asks`): "That the report be noted and that it be presented to Council" asks.
+ */
+export function onlyApproves(ctx: Context, clause: string, asks: (text: string) => boolean): boolean {
+  const lead = ctx.grammar.first('approvalLead', clause);
+  if (!lead) return false;
+  const rest = clause.slice(lead.match.index + lead.match[0].length);
+  const and = /\s(?:and|but)\s/i.exec(rest);
+  return and === null || !asks(rest.slice(and.index));
 }
 
 /** Where the block an "ACTION:" line closes begins: just after the previous ACTION line or item heading. */

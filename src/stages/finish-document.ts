@@ -41,7 +41,10 @@ export function finishDocument(ctx: Context, options: FinishOptions): MinutesDoc
   // Line and column are only asked for warnings: the index of line starts is built when one has a span.
   let lines: ReturnType<typeof location> | null = null;
 
-  const actions = unique(byStart(drafts.actions), (a) => textOf(span(a.span)).toLowerCase());
+  // One thing asked twice is one action (GUIDE.md), but two decisions that each ask are two actions, even when
+  // worded alike ("… unanimously agreed to donate £50.00" under two appeals). A decision that is a resolution
+  // and a recommendation both asks once.
+  const actions = unique(byStart(drafts.actions), (a) => `${a.from ? `${a.span.start}:` : ''}${textOf(span(a.span)).toLowerCase()}`);
   return {
     schemaVersion: '1',
     source: {

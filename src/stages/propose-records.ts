@@ -13,9 +13,9 @@
  *    "be circulated"), and every decision draft that no rule read as an action; owners from the subject.
  */
 import type { Context, DraftOwner, DraftSpan, Drafts, PlacedUnit } from '../context.js';
-import { tightSpan } from '../context.js';
+import { tightSpan, unitAt } from '../context.js';
 import { unitSentences } from './extract-people.js';
-import { actionSpan, makeOwner, ownersIn } from './extract-actions.js';
+import { actionSpan, makeOwner, onlyApproves, ownersIn } from './extract-actions.js';
 import { honorificLength, isBody, isChair, isGeneric, isPersonName, isRole } from '../nlp/people.js';
 import { mayMatchOf } from '../grammar/needles.js';
 
@@ -403,6 +403,9 @@ function ownerColumn(ctx: Context, out: Action[]): void {
   }
 }
 
+/** A decision or sentence that asks someone to do something, in any words. */
+const asks = (text: string) => ACTION_CUE.test(text) || PASSIVE_ASK.test(text);
+
 export function proposeActions(ctx: Context): Action[] {
   const out: Action[] = [];
   const taken = (span: DraftSpan) => overlaps(span, ctx.drafts.actions) || overlaps(span, out);
@@ -410,7 +413,10 @@ export function proposeActions(ctx: Context): Action[] {
   for (const kind of ['resolutions', 'recommendations'] as const) {
     ctx.drafts[kind].forEach((r, index) => {
       const text = ctx.text.slice(r.span.start, r.span.end);
-      if (taken(r.span) || !(ACTION_CUE.test(text) || PASSIVE_ASK.test(text))) return;
+      if (taken(r.span) || !asks(text) || onlyApproves(ctx, text, asks)) return;
+      // An "Action: <task>" line just below restates the decision: one thing asked twice is one action.
+      const below = ctx.units[unitAt(ctx, r.span.end - 1) + 1];
+      if (below?.consumedBy === 'actions' && ctx.drafts.actions.some((a) => a.span.start >= below.start && a.span.end <= below.end)) return;
       const span = actionSpan(ctx, r.span.start, r.span.end);
       out.push({ span, item: r.item, rule: 'propose/decision', confidence: 0.5, owners: clauseOwners(ctx, span), from: { type: kind === 'resolutions' ? 'resolution' : 'recommendation', index } });
     });
@@ -419,7 +425,7 @@ export function proposeActions(ctx: Context): Action[] {
   for (const u of ctx.units) {
     if (u.role === 'chrome' || u.part === 'preamble' || u.part === 'agenda' || u.text.trim().length < 8) continue;
     for (const s of unitSentences(ctx, u)) {
-      if (!mayAsk(s.text) || !ACTION_CUE.test(s.text)) continue;
+      if (!mayAsk(s.text) || !ACTION_CUE.test(s.text) || onlyApproves(ctx, s.text, asks)) continue;
       const span = actionSpan(ctx, s.start, s.end);
       if (span.end <= span.start || taken(span)) continue;
       out.push({ span, item: u.item, rule: 'propose/action-cue', confidence: 0.5, owners: clauseOwners(ctx, span), from: null });
