@@ -8,7 +8,7 @@ import { readLines, readMarker } from '../src/stages/read-lines.js';
 import { groupUnits, isHeadingLike } from '../src/stages/group-units.js';
 import { builtinGrammar } from '../src/grammar/builtin.js';
 import { splitSentences } from '../src/text/sentences.js';
-import { parseUkDate, plainUkDate, resolveDue } from '../src/text/dates.js';
+import { dueByChrono, parseUkDate, plainDue, plainUkDate, resolveDue } from '../src/text/dates.js';
 import * as chronoModule from 'chrono-node';
 import fc from 'fast-check';
 
@@ -258,6 +258,36 @@ describe('text helpers', () => {
     expect(plainUkDate('Thursday, 16th November, 2017')).toBe('2017-11-16');
     expect(plainUkDate('31/02/2020')).toBeUndefined();
     expect(plainUkDate('the meeting of 7 June 2022')).toBeUndefined();
+  });
+
+  it('reads the plain ways a due date is written ("by 31 March 2024", "by March 2024") as chrono does, without it', () => {
+    const months = ['January', 'march', 'Mar', 'May', 'MAY', 'June', 'Jun', 'Sept', 'September', 'Dec', 'December'];
+    let read = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', 'Clerk to write to the owner ', 'the report be presented on 2 May 2019 ', 'in June '),
+        fc.constantFrom('by', 'By', 'before', 'on', 'until', 'for', 'in', 'within'),
+        fc.constantFrom('', 'the '),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 33 }), fc.constantFrom('', 'st', 'th', 'nd'))),
+        fc.constantFrom(...months),
+        fc.constantFrom(' ', ', ', ' ,'),
+        fc.integer({ min: 1990, max: 2099 }),
+        fc.constantFrom('', '.', ' at 10am', '-25', '/6', ' and report back', ' in 12 months'),
+        fc.constantFrom(null, '2000-01-01', '2024-06-15', '2099-12-31'),
+        (prefix, cue, the, day, month, sep, year, suffix, meeting) => {
+          const text = `${prefix}${cue} ${the}${day ? `${day[0]}${day[1]} ` : ''}${month}${sep}${year}${suffix}`;
+          const plain = plainDue(text, meeting);
+          if (plain === undefined) return;
+          read++;
+          expect(plain, `${text} (meeting ${meeting})`).toBe(dueByChrono(text, meeting));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    expect(read).toBeGreaterThan(50); // the property is not vacuous: many generated texts are plain
+    expect(plainDue('circulate a note by 31 March 2024', null)).toBe('2024-03-31');
+    expect(plainDue('the Clerk to report back by March 2024', '2023-11-01')).toBe('2024-03-31');
+    expect(plainDue('report by 30 June 2021 and again by 31 July 2021', null)).toBeUndefined();
   });
 
   it('resolves due dates against the meeting date', () => {
