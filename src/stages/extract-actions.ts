@@ -31,20 +31,42 @@ export function actionSpan(ctx: Context, start: number, end: number): DraftSpan 
   return span;
 }
 
+/**
+ * Where a clause names who is to act. `lowercase`: this pattern's owner may be a plain "the service" (no
+ * capital, no role word). `needs`: words every match holds, tested first — the patterns try up to 80
+ * characters after every capital letter, and most clauses hold none of their verbs.
+ */
+const OWNER_PATTERNS: { regex: RegExp; lowercase?: boolean; needs: RegExp }[] = [
+  {
+    regex: /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s+(?<who>(?:the\s+)?[A-Z][\w&'’ ,-]{1,80}?)\s+(?:should\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\b/g,
+    needs: /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s/,
+  },
+  {
+    regex: /\b(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+(?:be|is|was|are|were)\s+(?:authorised|authorized|delegated|asked|requested|instructed)\s+to\b/g,
+    needs: /\s(?:authorised|authorized|delegated|asked|requested|instructed)\s+to\b/,
+  },
+  {
+    regex: /\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\s+(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+to\s+[a-z]/g,
+    needs: /\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\s/,
+  },
+  {
+    regex: /\bdelegated?\s+(?:authority\s+)?to\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,80}?)(?=\s+(?:to|in|for|and)\b|[,.;]|$)/g,
+    needs: /\bdelegated?\s/,
+  },
+  {
+    regex: /\b(?:update|report|information|assurance)\s+from\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,60}?)(?=\s+(?:that|on|about|to|regarding)\b|[,.;]|$)/g,
+    lowercase: true,
+    needs: /\b(?:update|report|information|assurance)\s+from\s/,
+  },
+];
+
 /** Owners named inside a clause: "requests that the Director of X circulate", "delegate authority to the director", "from the service". */
 export function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
   // Owners are named near the start of a clause; reading at most SENTENCE_LIMIT characters keeps it linear.
   const text = ctx.text.slice(span.start, Math.min(span.end, span.start + SENTENCE_LIMIT));
   const owners: DraftOwner[] = [];
-  // `lowercase`: this pattern's owner may be a plain "the service" (no capital, no role word).
-  const patterns: { regex: RegExp; lowercase?: boolean }[] = [
-    { regex: /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s+(?<who>(?:the\s+)?[A-Z][\w&'’ ,-]{1,80}?)\s+(?:should\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\b/g },
-    { regex: /\b(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+(?:be|is|was|are|were)\s+(?:authorised|authorized|delegated|asked|requested|instructed)\s+to\b/g },
-    { regex: /\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\s+(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+to\s+[a-z]/g },
-    { regex: /\bdelegated?\s+(?:authority\s+)?to\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,80}?)(?=\s+(?:to|in|for|and)\b|[,.;]|$)/g },
-    { regex: /\b(?:update|report|information|assurance)\s+from\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,60}?)(?=\s+(?:that|on|about|to|regarding)\b|[,.;]|$)/g, lowercase: true },
-  ];
-  for (const { regex, lowercase } of patterns) {
+  for (const { regex, lowercase, needs } of OWNER_PATTERNS) {
+    if (!needs.test(text)) continue;
     for (const m of text.matchAll(regex)) {
       const who = m.groups!.who;
       const offset = span.start + m.index + m[0].indexOf(who);
