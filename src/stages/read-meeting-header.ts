@@ -32,7 +32,13 @@ const MEETING_CUE = /\b(?:held|minutes|meeting)\b/i;
 /** The text's header lines: the first lines, up to the attendance list. */
 function headerLines(text: string): string[] {
   const lines: string[] = [];
-  for (const raw of text.slice(0, 4000).split('\n')) {
+  const head = text.slice(0, 4000);
+  // Line by line as far as the header goes (it stops early), not every line of the head split at once.
+  for (let from = 0; from <= head.length; ) {
+    const newline = head.indexOf('\n', from);
+    const to = newline < 0 ? head.length : newline;
+    const raw = head.slice(from, to);
+    from = to + 1;
     const line = raw.replace(/<[^<>]{0,40}>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, LINE_MAX);
     if (!line) continue;
     // The header ends where the attendance list or the prose of the minutes begins.
