@@ -19,6 +19,7 @@ import { isAgent, isPersonName, isRole, honorificLength } from '../nlp/people.js
 import { unitSentences } from './extract-people.js';
 import { SENTENCE_LIMIT } from '../grammar/compile.js';
 import { splitWithOffsets } from '../text/strings.js';
+import { mayMatchOf } from '../grammar/needles.js';
 
 type Action = Context['drafts']['actions'][number];
 
@@ -33,31 +34,16 @@ export function actionSpan(ctx: Context, start: number, end: number): DraftSpan 
 
 /**
  * Where a clause names who is to act. `lowercase`: this pattern's owner may be a plain "the service" (no
- * capital, no role word). `needs`: words every match holds, tested first — the patterns try up to 80
- * characters after every capital letter, and most clauses hold none of their verbs.
+ * capital, no role word). Each is tried only where its prefilter (mayMatchOf: the words every match holds) allows:
+ * the patterns try up to 80 characters after every capital letter, and most clauses hold none of their verbs.
  */
-const OWNER_PATTERNS: { regex: RegExp; lowercase?: boolean; needs: RegExp }[] = [
-  {
-    regex: /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s+(?<who>(?:the\s+)?[A-Z][\w&'’ ,-]{1,80}?)\s+(?:should\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\b/g,
-    needs: /\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s/,
-  },
-  {
-    regex: /\b(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+(?:be|is|was|are|were)\s+(?:authorised|authorized|delegated|asked|requested|instructed)\s+to\b/g,
-    needs: /\s(?:authorised|authorized|delegated|asked|requested|instructed)\s+to\b/,
-  },
-  {
-    regex: /\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\s+(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+to\s+[a-z]/g,
-    needs: /\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\s/,
-  },
-  {
-    regex: /\bdelegated?\s+(?:authority\s+)?to\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,80}?)(?=\s+(?:to|in|for|and)\b|[,.;]|$)/g,
-    needs: /\bdelegated?\s/,
-  },
-  {
-    regex: /\b(?:update|report|information|assurance)\s+from\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,60}?)(?=\s+(?:that|on|about|to|regarding)\b|[,.;]|$)/g,
-    lowercase: true,
-    needs: /\b(?:update|report|information|assurance)\s+from\s/,
-  },
+const ownerPattern = (regex: RegExp, lowercase = false) => ({ regex, lowercase, mayMatch: mayMatchOf(regex) });
+const OWNER_PATTERNS = [
+  ownerPattern(/\b(?:requests?|requested|asks?|asked|agreed|recommends?)\s+that\s+(?<who>(?:the\s+)?[A-Z][\w&'’ ,-]{1,80}?)\s+(?:should\s+)?(?:circulate|provide|prepare|present|report|write|arrange|bring|send|undertake|investigate|publish|review|consider|update|contact|meet|liaise|develop|establish|consult|submit|ensure)\b/g),
+  ownerPattern(/\b(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+(?:be|is|was|are|were)\s+(?:authorised|authorized|delegated|asked|requested|instructed)\s+to\b/g),
+  ownerPattern(/\b(?:requests?|requested|asks?|asked|invites?|invited|instructs?|instructed)\s+(?<who>(?:the\s+)?[A-Z][\w&'’ -]{1,80}?)\s+to\s+[a-z]/g),
+  ownerPattern(/\bdelegated?\s+(?:authority\s+)?to\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,80}?)(?=\s+(?:to|in|for|and)\b|[,.;]|$)/g),
+  ownerPattern(/\b(?:update|report|information|assurance)\s+from\s+(?<who>(?:the\s+)?[A-Za-z][\w&'’ -]{1,60}?)(?=\s+(?:that|on|about|to|regarding)\b|[,.;]|$)/g, true),
 ];
 
 /** Owners named inside a clause: "requests that the Director of X circulate", "delegate authority to the director", "from the service". */
@@ -65,8 +51,8 @@ export function ownersIn(ctx: Context, span: DraftSpan): DraftOwner[] {
   // Owners are named near the start of a clause; reading at most SENTENCE_LIMIT characters keeps it linear.
   const text = ctx.text.slice(span.start, Math.min(span.end, span.start + SENTENCE_LIMIT));
   const owners: DraftOwner[] = [];
-  for (const { regex, lowercase, needs } of OWNER_PATTERNS) {
-    if (!needs.test(text)) continue;
+  for (const { regex, lowercase, mayMatch } of OWNER_PATTERNS) {
+    if (!mayMatch(text)) continue;
     for (const m of text.matchAll(regex)) {
       const who = m.groups!.who;
       const offset = span.start + m.index + m[0].indexOf(who);
@@ -131,10 +117,10 @@ export function extractActions(ctx: Context): void {
         for (const c of asking) push(record.span.start + c.index!, record.span.start + c.index! + c[0].length, c[0]);
         return;
       }
+      // The clauses tile the decision, so a decision of one clause is taken whole.
       const first = asking[0];
       const last = asking[asking.length - 1];
-      const whole = clauses.length === 1;
-      push(whole ? record.span.start : record.span.start + first.index!, whole ? record.span.end : record.span.start + last.index! + last[0].length, first[0]);
+      push(record.span.start + first.index!, record.span.start + last.index! + last[0].length, first[0]);
     });
   }
 
