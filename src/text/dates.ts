@@ -28,7 +28,8 @@ function readUkDate(text: string): string | null {
   return null;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const WRITTEN = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december|sept\.?),?\s+(\d{4})$/i;
 const iso3 = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -82,7 +83,6 @@ export function resolveDue(text: string, meetingDate: string | null): string | n
 }
 
 const DUE_NEAR_DATES = new RegExp(DUE_NEAR_DATE.source, 'gi');
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** "by 31 March", "on the 5th June", "before 1 Sept": a due word, a day and a month, nothing else. */
 const DUE_DAY_MONTH = /^(?:by|before|on|until|for)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})$/;
 /** "by March", "in June": a due word and a month. */
@@ -93,8 +93,7 @@ const FOLLOWING_YEAR = /^,?\s+(\d{4})(?![\d/.:-])/;
 /** A month's number from its whole name or its first three letters ("Sept" and "Sept." are left to chrono). */
 function monthNumber(name: string): number {
   const lower = name.toLowerCase();
-  const index = MONTH_NAMES.findIndex((m) => m === lower || (lower.length === 3 && m.startsWith(lower)));
-  return index + 1;
+  return (lower.length === 3 ? MONTHS.indexOf(lower) : MONTH_NAMES.indexOf(lower)) + 1;
 }
 
 /**
