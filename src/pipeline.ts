@@ -24,7 +24,7 @@
  */
 import type { Context } from './context.js';
 import { emptyDrafts } from './context.js';
-import type { Grammar } from './grammar/compile.js';
+import { startDocument, type Grammar } from './grammar/compile.js';
 import { normaliseText } from './stages/normalise-text.js';
 import { parseBlocks, type Block } from './stages/parse-blocks.js';
 import { readLines, type Line } from './stages/read-lines.js';
@@ -50,6 +50,7 @@ export function runPipeline(input: string, chooseGrammar: (normalised: string) =
     timings[name] = (timings[name] ?? 0) + performance.now() - t0;
     return out;
   };
+  startDocument();
   const norm = time('normalise', () => normaliseText(input));
   const grammar = chooseGrammar(norm.text);
   // Blocks, lines and units are each read once, by the next stage, and let go as soon as it has read them

@@ -55,6 +55,17 @@ const NO_GROUPS: Readonly<Record<string, string | undefined>> = Object.freeze({}
 // table depends on the text alone. Matching is synchronous, so no two texts are ever marked at once.
 const sharedTrigrams = new TrigramTable();
 
+/** The document being read (see `startDocument`). */
+let currentDocument = 0;
+
+/**
+ * Marks the start of a new document (runPipeline calls it): from here on no grammar answers from what it
+ * remembers of the documents before.
+ */
+export function startDocument(): void {
+  currentDocument++;
+}
+
 export class Grammar {
   readonly id: string;
   readonly name: string;
@@ -98,15 +109,22 @@ export class Grammar {
   }
 
   /**
-   * Answers of `first` for the texts probed lately, by text then kind: the stages probe the same unit or
-   * sentence with the same kinds again (segmentation, the extractors, the model's features), each time
-   * from a fresh string. Cleared when it grows: at most 2,048 texts of at most SENTENCE_LIMIT characters.
+   * Answers of `first` for the texts probed lately in the current document, by text then kind: the stages
+   * probe the same unit or sentence with the same kinds again (segmentation, the extractors, the model's
+   * features), each time from a fresh string. Cleared when it grows (at most 2,048 texts of at most
+   * SENTENCE_LIMIT characters) and when a new document starts (`startDocument`): answers carried from one
+   * document to the next would make a benchmark that repeats its texts measure the memo, not the work.
    */
   private readonly recent = new Map<string, (RuleMatch | null | undefined)[]>();
+  private recentDocument = -1;
 
   /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
   first(kind: RuleKind, text: string): RuleMatch | null {
     if (this.hits || text.length > SENTENCE_LIMIT) return this.firstUncached(kind, text);
+    if (this.recentDocument !== currentDocument) {
+      this.recent.clear();
+      this.recentDocument = currentDocument;
+    }
     // Per text, the answers by kind number (an array, not a map: this runs for every probe of every stage).
     let answers = this.recent.get(text);
     if (!answers) {
