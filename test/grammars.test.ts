@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as ajv2020 from 'ajv/dist/2020.js';
 import { builtinGrammar, grammarLibrary, detectGrammar } from '../src/grammar/builtin.js';
+import { startDocument } from '../src/grammar/compile.js';
 import { readCorpus, SHARED_PRESENT } from '../scripts/corpus.js';
 
 const Ajv2020 = ((ajv2020 as unknown as { default?: unknown }).default ?? ajv2020) as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
@@ -50,5 +51,28 @@ describe.skipIf(!SHARED_PRESENT)('grammar detection on the corpus', () => {
     ['d03', '_base'],
   ])('%s follows %s', (name, id) => {
     expect(detected[name]).toBe(id);
+  });
+});
+
+describe('what a grammar remembers of its answers', () => {
+  // The memo of first() is for one document: answers carried to the next would let a benchmark that repeats
+  // its texts time the memo instead of the work (and hold memory between documents of a batch).
+  const grammar = builtinGrammar('_base');
+  const rule = grammar.rulesOf('resolutionLabel').find((r) => r.id === '_base/resolved')!;
+  const text = 'RESOLVED – That the report be noted.';
+
+  it('answers a text asked again within a document from memory, and works it out again in the next', () => {
+    const runs = vi.spyOn(rule.regex, 'exec');
+    try {
+      startDocument();
+      expect(grammar.first('resolutionLabel', text)?.rule.id).toBe('_base/resolved');
+      expect(grammar.first('resolutionLabel', text)?.rule.id).toBe('_base/resolved');
+      expect(runs).toHaveBeenCalledTimes(1);
+      startDocument();
+      expect(grammar.first('resolutionLabel', text)?.rule.id).toBe('_base/resolved');
+      expect(runs).toHaveBeenCalledTimes(2);
+    } finally {
+      runs.mockRestore();
+    }
   });
 });
