@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { anchoredAtStart, mayMatchOf, needleSetsOf, needlesOf, prefilterOf, TrigramTable, needleKeys } from '../src/grammar/needles.js';
+import { mayMatchOf, needleSetsOf, needlesOf, prefilterOf, TrigramTable, needleKeys } from '../src/grammar/needles.js';
 import { builtinGrammar, grammarLibrary } from '../src/grammar/builtin.js';
 import { limitOf } from '../src/grammar/compile.js';
 import { splitSentences } from '../src/text/sentences.js';
@@ -111,29 +111,5 @@ describe('rule prefilters (needles)', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
-  });
-});
-
-describe('rules anchored at the start (run rather than prefiltered, unless the text is marked)', () => {
-  it('knows a pattern every match of which starts at the text start', () => {
-    expect(anchoredAtStart('^RESOLVED\\b', 'u')).toBe(true);
-    expect(anchoredAtStart('^Minutes:|^Decision:', 'iu')).toBe(true);
-    // One alternative that may match anywhere, or ^ meaning a line start: not anchored.
-    expect(anchoredAtStart('^Minutes:|\\bresolved\\b', 'iu')).toBe(false);
-    expect(anchoredAtStart('^Minutes:', 'imu')).toBe(false);
-    expect(anchoredAtStart('\\bthat\\b', 'u')).toBe(false);
-  });
-
-  it('answers every rule of every grammar as its regular expression does (first, with and without a marked table)', () => {
-    const texts = ['RESOLVED – That the report be noted.', 'Minutes: The Committee considered the report.', 'Present: Cllr A Smith (Chair)', 'Apologies for absence', 'the minutes were agreed as a true record'];
-    for (const file of grammarLibrary.values()) {
-      const grammar = builtinGrammar(file.id);
-      for (const kind of new Set(grammar.rules.map((rule) => rule.kind))) {
-        for (const text of texts) {
-          const expected = grammar.rulesOf(kind).find((rule) => new RegExp(rule.regex.source, rule.regex.flags).test(text.slice(0, limitOf(kind))))?.id ?? null;
-          expect(grammar.first(kind, text)?.rule.id ?? null).toBe(expected);
-        }
-      }
-    }
   });
 });

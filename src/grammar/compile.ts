@@ -7,7 +7,7 @@
  */
 import { GrammarSchema, RuleKindSchema, type GrammarFile, type Rule, type RuleKind } from '../schema/grammar.js';
 import { MinutesError } from '../errors.js';
-import { anchoredAtStart, prefilterOf, TrigramTable, type Prefilter } from './needles.js';
+import { prefilterOf, TrigramTable, type Prefilter } from './needles.js';
 
 /**
  * The most text a rule of each kind is run on. Labels and headings are short lines; sentence and paragraph
@@ -36,8 +36,6 @@ export interface CompiledRule extends Rule {
   grammar: string;
   /** The literals one of which every match contains, as trigram keys (see needles.ts); null when none is required. */
   needleKeys: Prefilter | null;
-  /** Every match starts at the text's start (needles.ts's anchoredAtStart): see Grammar.mayMatch. */
-  anchoredStart: boolean;
 }
 
 export interface RuleMatch {
@@ -105,9 +103,6 @@ export class Grammar {
   /** Can `rule` match `text` at all? False when the text lacks every one of the rule's needles. */
   private mayMatch(rule: CompiledRule, text: string): boolean {
     if (!rule.needleKeys) return true;
-    // A rule anchored at the start fails at the first characters that differ: it is run rather than
-    // prefiltered unless the text's trigrams are marked already (marking costs more than the run).
-    if (rule.anchoredStart && !sharedTrigrams.holds(text)) return true;
     // The same text is usually probed with several kinds, and by several grammars, in a row: marked once.
     sharedTrigrams.mark(text);
     return sharedTrigrams.mayHold(rule.needleKeys);
@@ -234,7 +229,6 @@ function compileRule(rule: Rule, grammarId: string, index: number): CompiledRule
       anchoredEnd: /(?<!\\)\$$/.test(rule.pattern),
       grammar: grammarId,
       needleKeys: prefilterOf(rule.pattern, flags),
-      anchoredStart: anchoredAtStart(rule.pattern, flags),
     };
   } catch (error) {
     throw new MinutesError(

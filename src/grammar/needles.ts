@@ -60,24 +60,6 @@ export function needleSetsOf(pattern: string, flags: string): string[][] | null 
   return usable.length ? usable.slice(0, MAX_SETS) : null;
 }
 
-/**
- * Is every match of the pattern at the start of the text (each alternative opens with `^`, no `m` flag)?
- * Such a pattern fails at the first characters that differ, so it costs less run than prefiltered: a
- * prefilter marks every trigram of the text first.
- */
-export function anchoredAtStart(pattern: string, flags: string): boolean {
-  if (flags.includes('m')) return false;
-  try {
-    const ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
-    return ast.alternatives.every((alternative) => {
-      const opening = alternative.elements[0];
-      return opening?.type === 'Assertion' && opening.kind === 'start';
-    });
-  } catch {
-    return false;
-  }
-}
-
 /** How much a set filters: the length of its shortest needle. */
 const strength = (set: readonly string[]) => Math.min(...set.map((s) => s.length));
 
@@ -219,8 +201,8 @@ function foldCode(c: number): number {
   return String.fromCharCode(c).toLowerCase().charCodeAt(0);
 }
 
-const TABLE_BITS = 14;
-const hash3 = (a: number, b: number, c: number) => Math.imul(a * 961 + b * 31 + c, 0x9e3779b1) >>> (32 - TABLE_BITS);
+const TABLE_BITS = 16;
+const hash3 = (a: number, b: number, c: number) => (((a * 961 + b * 31 + c) * 2654435761) >>> (32 - TABLE_BITS));
 
 /**
  * A needle as the trigrams it must find, hashed: its first and last, then the rest (a long needle's ends are
@@ -241,14 +223,14 @@ export function needleKeys(needle: string): number[] {
  * texts): one pass over the text, then a needle test is two array reads.
  */
 export class TrigramTable {
-  private readonly stamp = new Uint16Array(1 << TABLE_BITS);
+  private readonly stamp = new Uint32Array(1 << TABLE_BITS);
   private generation = 0;
   private marked: string | null = null;
 
   mark(text: string): void {
     if (text === this.marked) return;
     this.marked = text;
-    this.generation = (this.generation + 1) & 0xffff;
+    this.generation = (this.generation + 1) >>> 0;
     if (this.generation === 0) {
       this.stamp.fill(0);
       this.generation = 1;
@@ -269,11 +251,6 @@ export class TrigramTable {
       a = b;
       b = c;
     }
-  }
-
-  /** Are `text`'s trigrams the ones marked? */
-  holds(text: string): boolean {
-    return text === this.marked;
   }
 
   /** May the marked text contain a needle with these keys? */
