@@ -13,17 +13,14 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchmarkCorpus, shortPageCorpus } from './corpus.js';
+import { option } from './options.js';
 
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
 const ref = process.argv[2];
 if (!ref || ref.startsWith('--')) {
   console.error('usage: npm run bench:ab -- REF [--rounds 12] [--docs]');
   process.exit(2);
 }
-const rounds = Number(arg('--rounds', '12'));
+const rounds = Number(option('--rounds', '12'));
 const docs = process.argv.includes('--docs');
 const root = new URL('../', import.meta.url).pathname;
 

@@ -18,13 +18,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchmarkCorpus, shortPageCorpus } from './corpus.js';
+import { option } from './options.js';
 
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
-const passes = Number(arg('--passes', '5'));
-const mb = Number(arg('--mb', '0.1'));
+const passes = Number(option('--passes', '5'));
+const mb = Number(option('--mb', '0.1'));
 const pages = process.argv.includes('--pages');
 const root = new URL('../', import.meta.url);
 

@@ -23,9 +23,9 @@ import remarkParse from 'remark-parse';
 import { extract } from '../src/index.js';
 import { SHARED_PRESENT, SKIP_NOTE } from '../scripts/corpus.js';
 import { benchmarkCorpus, shortPageCorpus } from './corpus.js';
+import { option } from './options.js';
 
-const sizesArg = process.argv.indexOf('--sizes');
-const sizes = (sizesArg > 0 ? process.argv[sizesArg + 1] : '1,10,100').split(',').map(Number);
+const sizes = option('--sizes', '1,10,100').split(',').map(Number);
 const root = new URL('../', import.meta.url).pathname;
 
 if (!SHARED_PRESENT) console.warn(`${SKIP_NOTE}: the benchmark corpus is built from the seeds alone`);
