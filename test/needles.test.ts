@@ -1,10 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mayMatchOf, needleSetsOf, needlesOf, prefilterOf, TrigramTable, needleKeys } from '../src/grammar/needles.js';
 import { builtinGrammar, grammarLibrary } from '../src/grammar/builtin.js';
 import { limitOf } from '../src/grammar/compile.js';
-import { splitSentences } from '../src/text/sentences.js';
-import { readAllCorpus } from '../scripts/corpus.js';
+import { corpusPieces } from './support/pieces.js';
 import { CUES } from '../src/model/features.js';
 
 describe('rule prefilters (needles)', () => {
@@ -72,18 +70,7 @@ describe('rule prefilters (needles)', () => {
   // The property that makes prefilters safe: a text a rule matches always passes the rule's prefilter.
   // Checked on every rule of every built-in grammar against every line and sentence of the texts we have.
   it('never rejects a text its rule matches', () => {
-    const texts = readAllCorpus().map((t) => t.text);
-    for (const f of readdirSync('test/fixtures').filter((f) => f.endsWith('.txt'))) texts.push(readFileSync(`test/fixtures/${f}`, 'utf8'));
-    const pieces = new Set<string>();
-    for (const text of texts) {
-      for (const line of text.split('\n')) if (line.trim()) pieces.add(line.trim());
-      for (const s of splitSentences(text)) pieces.add(s.text);
-    }
-    // Odd cases of case folding: the long s and the Kelvin sign match "s" and "k" under /iu.
-    pieces.add('ReſOLVED that the report be noted');
-    pieces.add('The \u212Aey Decision was deferred');
-    // White space of every kind and length, where the needles hold one space.
-    for (const piece of [...pieces]) if (piece.includes(' ')) pieces.add(piece.replace(/ /g, (_, i: number) => [' \n ', '\u00a0', '\t', '  '][i % 4]));
+    const pieces = corpusPieces();
     const table = new TrigramTable();
     let checked = 0;
     for (const id of grammarLibrary.keys()) {

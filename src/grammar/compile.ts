@@ -8,6 +8,7 @@
 import { GrammarSchema, RuleKindSchema, type GrammarFile, type Rule, type RuleKind } from '../schema/grammar.js';
 import { MinutesError } from '../errors.js';
 import { prefilterOf, TrigramTable, type Prefilter } from './needles.js';
+import { mayStartWith, startGateOf, unionOfGates, type StartGate } from './start-gates.js';
 
 /**
  * The most text a rule of each kind is run on. Labels and headings are short lines; sentence and paragraph
@@ -36,6 +37,8 @@ export interface CompiledRule extends Rule {
   grammar: string;
   /** The literals one of which every match contains, as trigram keys (see needles.ts); null when none is required. */
   needleKeys: Prefilter | null;
+  /** The characters a match can begin with, for a rule anchored at the start (see start-gates.ts); null when not gated. */
+  startGate: StartGate | null;
 }
 
 export interface RuleMatch {
@@ -102,6 +105,8 @@ export class Grammar {
 
   /** Can `rule` match `text` at all? False when the text lacks every one of the rule's needles. */
   private mayMatch(rule: CompiledRule, text: string): boolean {
+    // The first character first: it needs no marking of the text.
+    if (rule.startGate && !mayStartWith(rule.startGate, text)) return false;
     if (!rule.needleKeys) return true;
     // The same text is usually probed with several kinds, and by several grammars, in a row: marked once.
     sharedTrigrams.mark(text);
@@ -118,8 +123,27 @@ export class Grammar {
   private readonly recent = new Map<string, (RuleMatch | null | undefined)[]>();
   private recentDocument = -1;
 
+  /**
+   * Per kind (by number), the characters a match of any of its rules can begin with: null when some rule is
+   * not gated, undefined until worked out. Most line kinds are gated, and most texts asked about them start
+   * with none of their characters: answered here without the memo's hashing of the text.
+   */
+  private readonly kindGates: (StartGate | null | undefined)[] = new Array(KIND_COUNT);
+  private kindGate(k: number, kind: RuleKind): StartGate | null {
+    let gate = this.kindGates[k];
+    if (gate === undefined) {
+      const rules = this.rulesOf(kind);
+      gate = rules.length ? rules.reduce<StartGate | null>((union, rule) => unionOfGates(union, rule.startGate), rules[0].startGate) : null;
+      this.kindGates[k] = gate;
+    }
+    return gate;
+  }
+
   /** The first rule of `kind` (in grammar order) whose pattern matches `text`. */
   first(kind: RuleKind, text: string): RuleMatch | null {
+    const k = KIND_NUMBER[kind];
+    const gate = this.kindGate(k, kind);
+    if (gate && !mayStartWith(gate, text)) return null;
     if (this.hits || text.length > SENTENCE_LIMIT) return this.firstUncached(kind, text);
     if (this.recentDocument !== currentDocument) {
       this.recent.clear();
@@ -131,7 +155,6 @@ export class Grammar {
       if (this.recent.size >= 2048) this.recent.clear();
       this.recent.set(text, (answers = new Array<RuleMatch | null | undefined>(KIND_COUNT)));
     }
-    const k = KIND_NUMBER[kind];
     let found = answers[k];
     if (found === undefined) answers[k] = found = this.firstUncached(kind, text);
     return found;
@@ -229,6 +252,7 @@ function compileRule(rule: Rule, grammarId: string, index: number): CompiledRule
       anchoredEnd: /(?<!\\)\$$/.test(rule.pattern),
       grammar: grammarId,
       needleKeys: prefilterOf(rule.pattern, flags),
+      startGate: startGateOf(rule.pattern, flags),
     };
   } catch (error) {
     throw new MinutesError(
