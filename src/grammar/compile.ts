@@ -69,6 +69,71 @@ export function startDocument(): void {
   currentDocument++;
 }
 
+type Answers = (RuleMatch | null | undefined)[];
+
+/** The texts RecentAnswers holds before it starts again, and its slots (a power of two, twice as many). */
+const RECENT_TEXTS = 2048;
+const RECENT_SLOTS = 4096;
+const RECENT_PROBES = 8;
+
+/**
+ * A text's hash from its length and at most its first 12 and last 8 characters. A Map hashes every
+ * character of a fresh string (most probed texts are fresh slices, asked about again as other fresh
+ * slices), which made the memo's lookups a fifth of the probes' cost. Texts alike at both ends and of one
+ * length share a hash and are told apart by comparing them.
+ */
+function sampledHash(text: string): number {
+  const n = text.length;
+  let h = Math.imul(n, 0x9e3779b1);
+  const head = n < 12 ? n : 12;
+  for (let i = 0; i < head; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(head, n - 8); i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/**
+ * The per-text answer arrays of Grammar.first: an open-addressing table keyed by text (sampledHash, then
+ * linear probing and string comparison). At most RECENT_TEXTS texts, so at least half the slots stay empty.
+ * A text is looked for in at most RECENT_PROBES slots: texts that share a hash (a column of lines alike at
+ * both ends) cost a few comparisons each, never a scan of the table; one that finds no free slot there is
+ * answered without being held.
+ */
+class RecentAnswers {
+  private readonly texts: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS);
+  private readonly answers: (Answers | undefined)[] = new Array<Answers | undefined>(RECENT_SLOTS);
+  /** The slots in use, so that clearing touches only them (and lets their texts go). */
+  private readonly used = new Int32Array(RECENT_TEXTS);
+  private size = 0;
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) {
+      this.texts[this.used[i]] = undefined;
+      this.answers[this.used[i]] = undefined;
+    }
+    this.size = 0;
+  }
+
+  /** The answers array of `text` (by kind number), a new empty one when the text is not held. */
+  answersFor(text: string): Answers {
+    if (this.size >= RECENT_TEXTS) this.clear();
+    const mask = RECENT_SLOTS - 1;
+    const start = sampledHash(text);
+    for (let probe = 0; probe < RECENT_PROBES; probe++) {
+      const slot = (start + probe) & mask;
+      const held = this.texts[slot];
+      if (held === undefined) {
+        const answers: Answers = new Array<RuleMatch | null | undefined>(KIND_COUNT);
+        this.texts[slot] = text;
+        this.answers[slot] = answers;
+        this.used[this.size++] = slot;
+        return answers;
+      }
+      if (held === text) return this.answers[slot]!;
+    }
+    return new Array<RuleMatch | null | undefined>(KIND_COUNT);
+  }
+}
+
 export class Grammar {
   readonly id: string;
   readonly name: string;
@@ -120,7 +185,7 @@ export class Grammar {
    * SENTENCE_LIMIT characters) and when a new document starts (`startDocument`): answers carried from one
    * document to the next would make a benchmark that repeats its texts measure the memo, not the work.
    */
-  private readonly recent = new Map<string, (RuleMatch | null | undefined)[]>();
+  private readonly recent = new RecentAnswers();
   private recentDocument = -1;
 
   /**
@@ -149,12 +214,7 @@ export class Grammar {
       this.recent.clear();
       this.recentDocument = currentDocument;
     }
-    // Per text, the answers by kind number (an array, not a map: this runs for every probe of every stage).
-    let answers = this.recent.get(text);
-    if (!answers) {
-      if (this.recent.size >= 2048) this.recent.clear();
-      this.recent.set(text, (answers = new Array<RuleMatch | null | undefined>(KIND_COUNT)));
-    }
+    const answers = this.recent.answersFor(text);
     let found = answers[k];
     if (found === undefined) answers[k] = found = this.firstUncached(kind, text);
     return found;
