@@ -24,7 +24,8 @@
  */
 import type { Context } from './context.js';
 import { emptyDrafts } from './context.js';
-import { startDocument, type Grammar } from './grammar/compile.js';
+import type { Grammar } from './grammar/compile.js';
+import { startDocument } from './text/memo.js';
 import { normaliseText } from './stages/normalise-text.js';
 import { parseBlocks, type Block } from './stages/parse-blocks.js';
 import { readLines, type Line } from './stages/read-lines.js';

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as ajv2020 from 'ajv/dist/2020.js';
 import { builtinGrammar, grammarLibrary, detectGrammar } from '../src/grammar/builtin.js';
-import { startDocument } from '../src/grammar/compile.js';
+import { memoise, startDocument } from '../src/text/memo.js';
 import { readCorpus, SHARED_PRESENT } from '../scripts/corpus.js';
 
 const Ajv2020 = ((ajv2020 as unknown as { default?: unknown }).default ?? ajv2020) as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
@@ -86,5 +86,24 @@ describe('what a grammar remembers of its answers', () => {
         expect(grammar.first('procedural', text)?.rule.id ?? null, text).toBe(i % 3 ? '_base/considered-report' : null);
       }
     }
+  });
+});
+
+describe('what the slow readers remember', () => {
+  // compromise (names) and chrono (dates) are asked through memoise: within a document only, for the same
+  // reason as the grammar's memo (the benchmark repeats its texts).
+  it('answers a phrase asked again within a document from memory, and works it out again in the next', () => {
+    let calls = 0;
+    const slowLength = memoise((text: string) => {
+      calls++;
+      return text.length;
+    }, 10);
+    startDocument();
+    expect(slowLength('Cllr Smith')).toBe(10);
+    expect(slowLength('Cllr Smith')).toBe(10);
+    expect(calls).toBe(1);
+    startDocument();
+    expect(slowLength('Cllr Smith')).toBe(10);
+    expect(calls).toBe(2);
   });
 });

@@ -8,6 +8,7 @@
 import { GrammarSchema, RuleKindSchema, type GrammarFile, type Rule, type RuleKind } from '../schema/grammar.js';
 import { MinutesError } from '../errors.js';
 import { prefilterOf, TrigramTable, type Prefilter } from './needles.js';
+import { documentNumber } from '../text/memo.js';
 import { mayStartWith, startGateOf, unionOfGates, type StartGate } from './start-gates.js';
 
 /**
@@ -57,17 +58,6 @@ const NO_GROUPS: Readonly<Record<string, string | undefined>> = Object.freeze({}
 // One table for every grammar: the same text is probed by several grammars in a row (detection) and the
 // table depends on the text alone. Matching is synchronous, so no two texts are ever marked at once.
 const sharedTrigrams = new TrigramTable();
-
-/** The document being read (see `startDocument`). */
-let currentDocument = 0;
-
-/**
- * Marks the start of a new document (runPipeline calls it): from here on no grammar answers from what it
- * remembers of the documents before.
- */
-export function startDocument(): void {
-  currentDocument++;
-}
 
 type Answers = (RuleMatch | null | undefined)[];
 
@@ -210,9 +200,9 @@ export class Grammar {
     const gate = this.kindGate(k, kind);
     if (gate && !mayStartWith(gate, text)) return null;
     if (this.hits || text.length > SENTENCE_LIMIT) return this.firstUncached(kind, text);
-    if (this.recentDocument !== currentDocument) {
+    if (this.recentDocument !== documentNumber()) {
       this.recent.clear();
-      this.recentDocument = currentDocument;
+      this.recentDocument = documentNumber();
     }
     const answers = this.recent.answersFor(text);
     let found = answers[k];
