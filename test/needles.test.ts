@@ -49,6 +49,23 @@ describe('rule prefilters (needles)', () => {
     expect(table.mayHold(bodyAgreed)).toBe(true);
   });
 
+  it('groups the needles of a set by a trigram they share, and still finds each of them', () => {
+    // Six spellings ("submitted the", "submitted his", …): two groups, one read each rejects a text without the verb.
+    const presented = prefilterOf('\\b(?:submitted|presented)\\s+(?:the|his|her)\\s+', 'iu')!;
+    expect(presented[0]).toHaveLength(2);
+    expect(presented[0].flatMap((group) => group.rests)).toHaveLength(6);
+    const table = new TrigramTable();
+    for (const [text, holds] of [
+      ['Ms Green presented her report', true],
+      ['Mr Brown SUBMITTED   THE figures', true],
+      ['Ms Green presented a report', false],
+      ['The report was submitted', false],
+    ] as const) {
+      table.mark(text);
+      expect(table.mayHold(presented), text).toBe(holds);
+    }
+  });
+
   it('the trigram table finds a needle wherever it stands, whatever its case', () => {
     const table = new TrigramTable();
     table.mark('The Committee RESOLVED that the report be Noted.');

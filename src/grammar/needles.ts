@@ -22,11 +22,21 @@ const parser = new RegExpParser({ ecmaVersion: 2025 });
 /** The trigram keys of one needle (see TrigramTable). */
 export type NeedleKeys = readonly number[];
 /**
- * A prefilter: sets of needles, each set as its needles' trigram keys. The text must hold a needle of every
- * set: "\b(?:Committee|Council|Board)\s+(?:agreed|approved)\b" needs one of the bodies *and* one of the verbs,
- * a far sharper test than either list alone.
+ * Needles of a set that share one trigram key (their first, or their last: whichever makes fewer groups),
+ * with each needle's other keys. A text that lacks the shared key lacks every needle of the group, so one read
+ * rejects them all: spelled out, "(?:submitted|presented|introduced)\s+(?:a|the|his|her)" is twelve needles
+ * but three first trigrams. An empty `rests` entry: the shared key is the whole needle.
  */
-export type Prefilter = readonly (readonly NeedleKeys[])[];
+export interface NeedleGroup {
+  shared: number;
+  rests: readonly NeedleKeys[];
+}
+/**
+ * A prefilter: sets of needles, each set as its needles' trigram keys (grouped). The text must hold a needle
+ * of every set: "\b(?:Committee|Council|Board)\s+(?:agreed|approved)\b" needs one of the bodies *and* one of
+ * the verbs, a far sharper test than either list alone.
+ */
+export type Prefilter = readonly (readonly NeedleGroup[])[];
 
 /** At most this many sets are tested: the strongest few reject nearly every text that can be rejected. */
 const MAX_SETS = 3;
@@ -34,7 +44,27 @@ const MAX_SETS = 3;
 /** The prefilter of a pattern as trigram keys, or null when no literal is required (the pattern always runs). */
 export function prefilterOf(pattern: string, flags: string): Prefilter | null {
   const sets = needleSetsOf(pattern, flags);
-  return sets ? sets.map((set) => set.map(needleKeys)) : null;
+  return sets ? sets.map((set) => groupedNeedles(set.map(needleKeys))) : null;
+}
+
+/** A set's needles grouped by a shared key: by their first trigram or by their last, whichever gives fewer groups. */
+function groupedNeedles(needles: readonly NeedleKeys[]): NeedleGroup[] {
+  const by = (position: (keys: NeedleKeys) => number) => {
+    const groups = new Map<number, NeedleKeys[]>();
+    for (const keys of needles) {
+      const shared = position(keys);
+      const rest = keys.filter((key) => key !== shared);
+      const group = groups.get(shared);
+      if (group) group.push(rest);
+      else groups.set(shared, [rest]);
+    }
+    // A needle that is its shared key alone makes the rest of its group moot.
+    return [...groups].map(([shared, rests]) => ({ shared, rests: rests.some((rest) => rest.length === 0) ? [[]] : rests }));
+  };
+  // needleKeys lists a needle's first trigram, then its last.
+  const byFirst = by((keys) => keys[0]);
+  const byLast = by((keys) => keys[1] ?? keys[0]);
+  return byLast.length < byFirst.length ? byLast : byFirst;
 }
 
 /** The strongest set of needles of a pattern (see needleSetsOf), or null when no literal is required. */
@@ -266,8 +296,20 @@ export class TrigramTable {
     return true;
   }
 
-  private holdsOneOf(set: readonly NeedleKeys[]): boolean {
-    for (const keys of set) if (this.has(keys)) return true;
+  private holdsOneOf(groups: readonly NeedleGroup[]): boolean {
+    const stamp = this.stamp;
+    const generation = this.generation;
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i];
+      if (stamp[group.shared] !== generation) continue;
+      const rests = group.rests;
+      for (let j = 0; j < rests.length; j++) {
+        const keys = rests[j];
+        let k = 0;
+        while (k < keys.length && stamp[keys[k]] === generation) k++;
+        if (k === keys.length) return true;
+      }
+    }
     return false;
   }
 }
