@@ -297,18 +297,10 @@ export class TrigramTable {
   }
 
   private holdsOneOf(groups: readonly NeedleGroup[]): boolean {
-    const stamp = this.stamp;
-    const generation = this.generation;
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i];
-      if (stamp[group.shared] !== generation) continue;
-      const rests = group.rests;
-      for (let j = 0; j < rests.length; j++) {
-        const keys = rests[j];
-        let k = 0;
-        while (k < keys.length && stamp[keys[k]] === generation) k++;
-        if (k === keys.length) return true;
-      }
+      if (this.stamp[group.shared] !== this.generation) continue;
+      for (let j = 0; j < group.rests.length; j++) if (this.has(group.rests[j])) return true;
     }
     return false;
   }
