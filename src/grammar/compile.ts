@@ -89,13 +89,15 @@ function sampledHash(text: string): number {
  * answered without being held.
  */
 class RecentAnswers {
+  /** The document whose answers are held (see `startDocument`): a new one empties the table first. */
+  private document = -1;
   private readonly texts: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS);
   private readonly answers: (Answers | undefined)[] = new Array<Answers | undefined>(RECENT_SLOTS);
   /** The slots in use, so that clearing touches only them (and lets their texts go). */
   private readonly used = new Int32Array(RECENT_TEXTS);
   private size = 0;
 
-  clear(): void {
+  private clear(): void {
     for (let i = 0; i < this.size; i++) {
       this.texts[this.used[i]] = undefined;
       this.answers[this.used[i]] = undefined;
@@ -105,6 +107,10 @@ class RecentAnswers {
 
   /** The answers array of `text` (by kind number), a new empty one when the text is not held. */
   answersFor(text: string): Answers {
+    if (this.document !== documentNumber()) {
+      this.clear();
+      this.document = documentNumber();
+    }
     if (this.size >= RECENT_TEXTS) this.clear();
     const mask = RECENT_SLOTS - 1;
     const start = sampledHash(text);
@@ -176,7 +182,6 @@ export class Grammar {
    * document to the next would make a benchmark that repeats its texts measure the memo, not the work.
    */
   private readonly recent = new RecentAnswers();
-  private recentDocument = -1;
 
   /**
    * Per kind (by number), the characters a match of any of its rules can begin with: null when some rule is
@@ -200,10 +205,6 @@ export class Grammar {
     const gate = this.kindGate(k, kind);
     if (gate && !mayStartWith(gate, text)) return null;
     if (this.hits || text.length > SENTENCE_LIMIT) return this.firstUncached(kind, text);
-    if (this.recentDocument !== documentNumber()) {
-      this.recent.clear();
-      this.recentDocument = documentNumber();
-    }
     const answers = this.recent.answersFor(text);
     let found = answers[k];
     if (found === undefined) answers[k] = found = this.firstUncached(kind, text);
