@@ -132,11 +132,13 @@ for (const [stage] of Object.entries(stageTimings).sort((a, b) => b[1] - a[1])) 
   print(`| ${stage} | ${share(stageTimings, stage)} | ${overRemark(stageTimings[stage], stageRemark)} | ${share(shortPages.timings, stage)} | ${overRemark(shortPages.timings[stage] ?? 0, shortPages.remark)} |`);
 }
 print(`| all stages | 100% | ${overRemark(total(stageTimings), stageRemark)} | 100% | ${overRemark(total(shortPages.timings), shortPages.remark)} |`);
+/** What every stage but the parse costs, and what the bar leaves them with the parse as it is. */
 const besideParse = (timings: Record<string, number>, remarkSeconds: number) => overRemark(total(timings) - (timings.parse ?? 0), remarkSeconds);
+const allowedBesideParse = (timings: Record<string, number>, remarkSeconds: number) => overRemark((1000 * remarkSeconds) / TARGET_RATIO - (timings.parse ?? 0), remarkSeconds);
 print(
   `\nFor ${TARGET_RATIO}× the stages together may cost ${(1 / TARGET_RATIO).toFixed(2)}× remark-parse. Every stage but parse costs ${besideParse(stageTimings, stageRemark)} on ${docsLabel} ` +
     `and ${besideParse(shortPages.timings, shortPages.remark)} on short pages; with parse as it is, they would have to cost ` +
-    `${overRemark(1000 * (stageRemark / TARGET_RATIO) - (stageTimings.parse ?? 0), stageRemark)} and ${overRemark(1000 * (shortPages.remark / TARGET_RATIO) - (shortPages.timings.parse ?? 0), shortPages.remark)}.`,
+    `${allowedBesideParse(stageTimings, stageRemark)} and ${allowedBesideParse(shortPages.timings, shortPages.remark)}.`,
 );
 
 // One large text, in a child process with its heap capped: the 20 MB text is the seeds and dev texts joined
