@@ -62,6 +62,10 @@ export function runPipeline(input: string, chooseGrammar: (normalised: string) =
   let units: Unit[] | null = time('units', () => groupUnits(norm.text, lines!, grammar));
   lines = null;
   const ctx: Context = { input, norm, text: norm.text, grammar, units: [], drafts: emptyDrafts() };
+  if (norm.firstTag !== undefined) {
+    const at = norm.firstTag;
+    ctx.drafts.warnings.push({ code: 'W_HTML_TAGS', message: 'The text holds HTML tags (<p>, <br> …): they were read as line and paragraph breaks.', span: { start: at, end: at + 1 } });
+  }
   time('segment', () => segmentDocument(ctx, units!));
   units = null;
   time('decisions', () => extractDecisions(ctx));

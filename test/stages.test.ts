@@ -49,6 +49,28 @@ describe('normalise-text', () => {
     expect(norm.starts!.length).toBe(norm.text.length);
     expect(toInputSpan(norm, norm.text.indexOf('R'), norm.text.length)).toEqual({ start: input.indexOf('R'), end: input.length });
   });
+
+  it('reads HTML tags left in scraped text as paragraph and line breaks, one character for one', () => {
+    const input = 'MEETING HELD ON MONDAY ------</p><p class="x">The Chair welcomed <b>all</b> Members and<br/>officers.</p><p>Apologies were noted.';
+    const norm = normaliseText(input);
+    expect(norm.text.length).toBe(input.length);
+    expect(norm.starts).toBeNull();
+    expect(norm.firstTag).toBe(input.indexOf('</p>'));
+    expect(unitsOf(input)).toEqual(['MEETING HELD ON MONDAY ------', 'The Chair welcomed all Members and officers.', 'Apologies were noted.']);
+    // Not tags of HTML: ModernGov's item markers, a comparison.
+    for (const text of ['<AI1>\nRESOLVED that the report be noted.', 'Scores of 3 < 4 and <p are not tags']) {
+      expect(normaliseText(text).text).toBe(text);
+      expect(normaliseText(text).firstTag).toBeUndefined();
+    }
+  });
+
+  it('warns, with a place, when it read HTML tags as breaks', () => {
+    const doc = extract('Minutes:\n\nThe report was noted.</p><p>RESOLVED that the report be approved.</p>');
+    const warning = doc.warnings.find((w) => w.code === 'W_HTML_TAGS');
+    expect(warning).toMatchObject({ line: 3, column: 22 });
+    expect(doc.resolutions.map((r) => r.text)).toContain('that the report be approved.');
+    expect(JSON.stringify(doc.resolutions)).not.toContain('<');
+  });
 });
 
 describe('parse-blocks', () => {

@@ -4,7 +4,10 @@
  * - Unicode NFC (only where the input is not already NFC: it is the rare, slow case);
  * - no-break and other odd spaces → " "; CR and CRLF → "\n"; control characters and lone surrogates → " ";
  * - bullet glyphs (• · ▪ ◦ ‣ ⁃ ● ■, and the private-use ones of Symbol and Wingdings fonts) → "•";
- * - curly quotes → straight quotes.
+ * - curly quotes → straight quotes;
+ * - HTML tags left in scraped text ("… Staff Officer.</p><p>At the outset …"): a paragraph, list-item, heading,
+ *   row or division tag → a line break with a blank line (a paragraph break), <br> → a line break,
+ *   b / i / u / strong / em / span / font / a → spaces; each character for one, so the map stays the identity.
  *
  * Records are always cut from the *input* by mapped spans, so nothing here changes what users see.
  * In the common case (NFC, no CR) every change is one character for one and the map is the identity,
@@ -21,6 +24,8 @@ export interface NormalisedText {
   ends: Int32Array | null;
   /** Length of the input. */
   inputLength: number;
+  /** Where the first HTML tag read as white space stands in the normalised text (absent when there is none). */
+  firstTag?: number;
 }
 
 const SPACE_LIKE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b\ufeff]/;
@@ -85,7 +90,42 @@ function replaceSpecial(input: string): string {
   return copied === 0 ? input : out + input.slice(copied);
 }
 
+/** The tags of HTML that mark a paragraph, list item, heading, row or division, and line breaks. */
+const BREAKING_TAG = /<\/?(?:p|div|li|ul|ol|h[1-6]|tr|table|blockquote|br|hr)(?:[\s/][^<>]{0,200})?>/gi;
+/** Tags of inline formatting, which say nothing of where a paragraph ends. */
+const INLINE_TAG = /<\/?(?:b|i|u|strong|em|span|font|a)(?:[\s/][^<>]{0,200})?>/gi;
+
+/**
+ * Text scraped with its HTML tags left in: each tag becomes white space of its own length (so offsets do not
+ * move). A breaking tag ends in two line breaks (a blank line: a paragraph break), <br> in one.
+ * Texts without a "<" are returned as they are.
+ */
+function untag(text: string): { text: string; firstTag: number | null } {
+  if (!text.includes('<')) return { text, firstTag: null };
+  let firstTag: number | null = null;
+  const note = (at: number) => {
+    if (firstTag === null || at < firstTag) firstTag = at;
+  };
+  const out = text
+    .replace(BREAKING_TAG, (tag, at: number) => {
+      note(at);
+      const lineBreak = /^<\/?br\b/i.test(tag) ? '\n' : '\n\n';
+      return ' '.repeat(tag.length - lineBreak.length) + lineBreak;
+    })
+    .replace(INLINE_TAG, (tag, at: number) => {
+      note(at);
+      return ' '.repeat(tag.length);
+    });
+  return { text: out, firstTag };
+}
+
 export function normaliseText(input: string): NormalisedText {
+  const norm = normaliseCharacters(input);
+  const { text, firstTag } = untag(norm.text);
+  return firstTag === null ? norm : { ...norm, text, firstTag };
+}
+
+function normaliseCharacters(input: string): NormalisedText {
   if (isNfc(input) && !input.includes('\r')) {
     return { text: replaceSpecial(input), starts: null, ends: null, inputLength: input.length };
   }
