@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import { readLines, readMarker } from '../src/stages/read-lines.js';
-import { groupUnits, isHeadingLike } from '../src/stages/group-units.js';
+import { groupUnits, isHeadingLike, wrapWidth } from '../src/stages/group-units.js';
 import { builtinGrammar } from '../src/grammar/builtin.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { dueByChrono, parseUkDate, plainDue, plainUkDate, resolveDue } from '../src/text/dates.js';
@@ -164,6 +164,44 @@ describe('group-units', () => {
     expect(unitsOf(wrapped)).toEqual([wrapped.replace(/\n/g, ' ')]);
     expect(unitsOf('Report of the Head of Planning (Strategic\nSites) on the local plan review')).toEqual(['Report of the Head of Planning (Strategic Sites) on the local plan review']);
     expect(unitsOf('Highways Update\nThe Clerk reported on the potholes.')).toEqual(['Highways Update', 'The Clerk reported on the potholes.']);
+  });
+
+  it('in a text wrapped at one width, joins a line to the next when its first word would not have fitted', () => {
+    // Written for this test, in the shape of a PDF's text: every paragraph's lines but the last near 72 characters.
+    const paragraphs = [
+      [
+        'The Treasurer introduced the budget monitoring report for the third quarter.',
+        'Spending on highways was forecast to exceed the budget by four per cent.',
+        'The overspend arose from the repair of storm damage to the river footpath.',
+        'Members asked when the insurers would settle.',
+      ],
+      [
+        'The Clerk explained that the claim had been lodged in the spring and that the',
+        'insurers had asked for a second survey of the footbridge before they paid it.',
+        'A decision was expected before the end of the year, and the Clerk would report.',
+        'Members noted the position.',
+      ],
+      [
+        'The Chair reported on the meeting with the county council about the bus route',
+        'and said that the operator had agreed to restore the evening service in June.',
+        'Ref 24/0117 A. Smith, B. Jones:',
+        'The grant to the youth club be renewed for a further year on the same terms.',
+      ],
+    ];
+    const text = paragraphs.map((lines) => lines.join('\n')).join('\n\n');
+    const norm = normaliseText(text);
+    expect(wrapWidth(readLines(norm.text, parseBlocks(norm.text).blocks))).toBe(77);
+    expect(unitsOf(text)).toEqual([
+      paragraphs[0].join(' '),
+      paragraphs[1].join(' '),
+      paragraphs[2].slice(0, 2).join(' '),
+      // A label line ("…:") is never joined to, nor joins, its neighbours.
+      paragraphs[2][2],
+      paragraphs[2][3],
+    ]);
+    // The same sentences, a paragraph to a line as a web page gives them: no width, each line its own unit.
+    const unwrapped = paragraphs.map((lines) => lines.join(' ')).join('\n');
+    expect(wrapWidth(readLines(unwrapped, parseBlocks(unwrapped).blocks))).toBeNull();
   });
 
   it('re-joins hard-wrapped lines and keeps list items apart', () => {

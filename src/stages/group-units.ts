@@ -3,7 +3,8 @@
  *
  * Blank lines and list markers always start a unit. Inside a block, a line continues the unit above it
  * when the text was plainly hard-wrapped (PDF text, fixed-width pages): the next line starts in lower case,
- * or the line above ends mid-phrase (a comma, "and", "of", a first name). A line that the grammar knows as
+ * the line above ends mid-phrase (a comma, "and", "of", a first name), or — in a text wrapped at one width
+ * (wrapWidth) — the next line's first word would not have fitted on the line above. A line that the grammar knows as
  * a label or heading ("Minutes:", "RESOLVED –", "Witnesses:", a committee heading) always starts a unit,
  * and, when it is only a label or a heading, ends it too.
  */
@@ -50,6 +51,7 @@ const STARTS_UNIT: RuleKind[] = [
 export const FUNCTION_WORD_END =
   /(?:^|\s)(?:and|or|of|the|a|an|to|from|for|with|by|in|on|at|that|which|as|be|is|was|were|are|its|their|his|her|this|these|those|not|but|into|under|between)$/i;
 const TERMINAL_END = /[.!?:;"')\]]$|:-$/;
+const COLON_END = /:-?$/;
 const CAPITALISED_WORD_END = /(?:^|\s)[A-Z][a-z'’-]+$/;
 const STARTS_CAPITALISED_WORD = /^[A-Z][a-z'’-]+\b/;
 const SENTENCE_OPENER = /^(?:The|A|An|It|This|These|That|Those|There|They|We|He|She|In|On|At|All|Any|No|If|As|After|Following)\s/;
@@ -144,6 +146,7 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
   };
 
   const startsUnit = (line: Line) => STARTS_UNIT.some((kind) => grammar.test(kind, line.content));
+  const width = wrapWidth(lines);
 
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
@@ -165,7 +168,7 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
     const labelled = startsUnit(line);
     let joins = false;
     if (previous && !line.blockStart && !line.marker && !labelled && !closeAfter) {
-      joins = continues(previous, line, current);
+      joins = continues(previous, line, current, width);
     } else if (previous && !line.blockStart && !line.marker && !labelled && headingAbove && /^[a-z]/.test(line.content)) {
       // "Arising / from the discussion …": what looked like a heading was a wrapped first word.
       joins = true;
@@ -215,11 +218,41 @@ function endsMidPhrase(text: string): boolean {
   return endsOnJoiner(text) || text.endsWith('(') || leavesBracketOpen(text);
 }
 
+/**
+ * The width a hard-wrapped text was wrapped at, in characters, or null when the text is not hard-wrapped.
+ * Text from a PDF or a fixed-width page breaks every line of a paragraph but its last near one width; text
+ * from a web page or a word processor runs each paragraph on one line, of any length. A text is read as
+ * wrapped when at least 12 lines are there, the longest lines (the 90th percentile) are at most 160
+ * characters, and at least 40% of the lines come within 80% of them.
+ */
+export function wrapWidth(lines: readonly Line[]): number | null {
+  const lengths: number[] = [];
+  for (const line of lines) if (line.end > line.contentStart) lengths.push(line.end - line.start);
+  if (lengths.length < 12) return null;
+  lengths.sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)];
+  if (width > 160 || width < 40) return null;
+  let near = 0;
+  for (const length of lengths) if (length >= width * 0.8) near++;
+  return near >= lengths.length * 0.4 ? width : null;
+}
+
+/** Length of the first word of a line's content (up to its first space). */
+const firstWordLength = (content: string): number => {
+  const space = content.indexOf(' ');
+  return space < 0 ? content.length : space;
+};
+
 /** Does `line` continue the unit whose last line is `previous` (hard-wrapped text)? */
-function continues(previous: Line, line: Line, unit: readonly Line[]): boolean {
+function continues(previous: Line, line: Line, unit: readonly Line[], width: number | null): boolean {
   const prev = previous.content;
   const next = line.content;
   if (/^[a-z(]/.test(next) && !/^\([a-z0-9]{1,4}\)/.test(next)) return true;
+  // Wrapped text: the next line's first word would not have fitted on this line (within a tenth of the width:
+  // PDF fonts are proportional), so the wrap ended the line, not the writer, whatever punctuation came before it
+  // (a sentence that ends at a line's end goes on in its paragraph). Not a lead-in (":") or a label line
+  // ("R2023-235 D. Yemm, T. Butler:"), above or below: a list or a record follows those.
+  if (width !== null && previous.end - previous.start + 1 + firstWordLength(next) > width * 0.9 && !COLON_END.test(prev) && !COLON_END.test(next)) return true;
   // "… and Cllr. G. / Evans", "… (KICA) and Mr / Watkins wrote …": a name's initial or honorific is no
   // sentence end, so the name on the next line runs on.
   if ((INITIAL_END.test(prev) || HONORIFIC_END.test(prev)) && STARTS_CAPITALISED_WORD.test(next)) return true;
