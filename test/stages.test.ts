@@ -188,10 +188,14 @@ describe('group-units', () => {
         'The grant to the youth club be renewed for a further year on the same terms.',
       ],
     ];
-    const text = paragraphs.map((lines) => lines.join('\n')).join('\n\n');
+    // A meeting heading as long as the lines, wrapped: one unit, so its date is read.
+    const heading = ['MINUTES of a meeting of the Parish Council held in the Village Hall, Church', 'Lane, Upton on Tuesday, 4 March 2025.'];
+    const text = [heading, ...paragraphs].map((lines) => lines.join('\n')).join('\n\n');
     const norm = normaliseText(text);
     expect(wrapWidth(readLines(norm.text, parseBlocks(norm.text).blocks))).toBe(77);
+    expect(extract(text).meeting.date).toBe('2025-03-04');
     expect(unitsOf(text)).toEqual([
+      heading.join(' '),
       paragraphs[0].join(' '),
       paragraphs[1].join(' '),
       paragraphs[2].slice(0, 2).join(' '),

@@ -172,6 +172,10 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
     } else if (previous && !line.blockStart && !line.marker && !labelled && headingAbove && /^[a-z]/.test(line.content)) {
       // "Arising / from the discussion …": what looked like a heading was a wrapped first word.
       joins = true;
+    } else if (previous && !line.blockStart && !line.marker && !labelled && !TERMINAL_END.test(previous.content) && noRoomFor(previous, line, width)) {
+      // "MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions / House, County Hall, …":
+      // a heading as long as the text's lines, with no end, was wrapped.
+      joins = true;
     }
     if (!joins) flush();
     current.push(line);
@@ -243,16 +247,22 @@ const firstWordLength = (content: string): number => {
   return space < 0 ? content.length : space;
 };
 
+/**
+ * In a text wrapped at `width`, would the first word of `line` not have fitted on `previous` (within a tenth of
+ * the width: PDF fonts are proportional)? Then the wrap ended the line, not the writer. Never so for a lead-in
+ * (":") or a label line ("R2023-235 D. Yemm, T. Butler:"), above or below: a list or a record follows those.
+ */
+function noRoomFor(previous: Line, line: Line, width: number | null): boolean {
+  return width !== null && previous.end - previous.start + 1 + firstWordLength(line.content) > width * 0.9 && !COLON_END.test(previous.content) && !COLON_END.test(line.content);
+}
+
 /** Does `line` continue the unit whose last line is `previous` (hard-wrapped text)? */
 function continues(previous: Line, line: Line, unit: readonly Line[], width: number | null): boolean {
   const prev = previous.content;
   const next = line.content;
   if (/^[a-z(]/.test(next) && !/^\([a-z0-9]{1,4}\)/.test(next)) return true;
-  // Wrapped text: the next line's first word would not have fitted on this line (within a tenth of the width:
-  // PDF fonts are proportional), so the wrap ended the line, not the writer, whatever punctuation came before it
-  // (a sentence that ends at a line's end goes on in its paragraph). Not a lead-in (":") or a label line
-  // ("R2023-235 D. Yemm, T. Butler:"), above or below: a list or a record follows those.
-  if (width !== null && previous.end - previous.start + 1 + firstWordLength(next) > width * 0.9 && !COLON_END.test(prev) && !COLON_END.test(next)) return true;
+  // Wrapped text: whatever punctuation ends the line, a sentence that ends at a line's end goes on in its paragraph.
+  if (noRoomFor(previous, line, width)) return true;
   // "… and Cllr. G. / Evans", "… (KICA) and Mr / Watkins wrote …": a name's initial or honorific is no
   // sentence end, so the name on the next line runs on.
   if ((INITIAL_END.test(prev) || HONORIFIC_END.test(prev)) && STARTS_CAPITALISED_WORD.test(next)) return true;
