@@ -187,12 +187,23 @@ describe('group-units', () => {
         'Ref 24/0117 A. Smith, B. Jones:',
         'The grant to the youth club be renewed for a further year on the same terms.',
       ],
+      [
+        'The Clerk reported that the annual return had been sent to the external auditor',
+        'on time and that the internal auditor had raised no matters of concern this year.',
+        'The accounts were available for inspection at the office during June.',
+        'Members thanked the Clerk.',
+      ],
+      [
+        'Councillor Ahmed asked whether the play area fencing could be repaired before the',
+        'summer holidays, as two panels had been broken by the recent high winds again.',
+        'The Chair agreed that quotes should be sought.',
+      ],
     ];
     // A meeting heading as long as the lines, wrapped: one unit, so its date is read.
     const heading = ['MINUTES of a meeting of the Parish Council held in the Village Hall, Church', 'Lane, Upton on Tuesday, 4 March 2025.'];
     const text = [heading, ...paragraphs].map((lines) => lines.join('\n')).join('\n\n');
     const norm = normaliseText(text);
-    expect(wrapWidth(readLines(norm.text, parseBlocks(norm.text).blocks))).toBe(77);
+    expect(wrapWidth(readLines(norm.text, parseBlocks(norm.text).blocks))).toBe(79);
     expect(extract(text).meeting.date).toBe('2025-03-04');
     expect(unitsOf(text)).toEqual([
       heading.join(' '),
@@ -202,9 +213,11 @@ describe('group-units', () => {
       // A label line ("…:") is never joined to, nor joins, its neighbours.
       paragraphs[2][2],
       paragraphs[2][3],
+      paragraphs[3].join(' '),
+      paragraphs[4].join(' '),
     ]);
     // The same sentences, a paragraph to a line as a web page gives them: no width, each line its own unit.
-    const unwrapped = paragraphs.map((lines) => lines.join(' ')).join('\n');
+    const unwrapped = Array.from({ length: 5 }, () => paragraphs.map((lines) => lines.join(' '))).flat().join('\n');
     expect(wrapWidth(readLines(unwrapped, parseBlocks(unwrapped).blocks))).toBeNull();
   });
 

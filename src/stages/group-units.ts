@@ -226,19 +226,21 @@ function endsMidPhrase(text: string): boolean {
  * The width a hard-wrapped text was wrapped at, in characters, or null when the text is not hard-wrapped.
  * Text from a PDF or a fixed-width page breaks every line of a paragraph but its last near one width; text
  * from a web page or a word processor runs each paragraph on one line, of any length. A text is read as
- * wrapped when at least 12 lines are there, the longest lines (the 90th percentile) are at most 160
- * characters, and at least 40% of the lines come within 80% of them.
+ * wrapped when it has at least 20 lines, its longest lines (the 90th percentile) are 40 to 160 characters
+ * long, and at least a quarter of its lines come within 80% of them (lists, headings and paragraphs' last
+ * lines are shorter). Of the 77 gold texts, the one wrapped so is found and no other; of the 8 real
+ * documents' plain texts, the 7 from PDFs.
  */
 export function wrapWidth(lines: readonly Line[]): number | null {
   const lengths: number[] = [];
   for (const line of lines) if (line.end > line.contentStart) lengths.push(line.end - line.start);
-  if (lengths.length < 12) return null;
+  if (lengths.length < 20) return null;
   lengths.sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)];
   if (width > 160 || width < 40) return null;
   let near = 0;
   for (const length of lengths) if (length >= width * 0.8) near++;
-  return near >= lengths.length * 0.4 ? width : null;
+  return near >= lengths.length * 0.25 ? width : null;
 }
 
 /** Length of the first word of a line's content (up to its first space). */
