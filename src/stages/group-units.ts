@@ -228,8 +228,8 @@ function endsMidPhrase(text: string): boolean {
  * from a web page or a word processor runs each paragraph on one line, of any length. A text is read as
  * wrapped when it has at least 20 lines, its longest lines (the 90th percentile) are 40 to 160 characters
  * long, and at least a quarter of its lines come within 80% of them (lists, headings and paragraphs' last
- * lines are shorter). Of the 77 gold texts, the one wrapped so is found and no other; of the 8 real
- * documents' plain texts, the 7 from PDFs.
+ * lines are shorter). Of the 77 gold texts one is read as wrapped, a PDF's text (another, wrapped on few of
+ * its lines, is not); of the 8 real documents' plain texts, the 7 from PDFs.
  */
 export function wrapWidth(lines: readonly Line[]): number | null {
   const lengths: number[] = [];
