@@ -36,6 +36,9 @@ export const CUES: readonly [string, RegExp][] = [
   ['would-will', /\b(?:would|will|shall)\b/i],
   ['agreed', /\b(?:agreed|agree|resolved|decided|approved|adopted|endorsed|noted|accepted|ratified|deferred|refused|granted|carried)\b/i],
   ['unanimous', /\bunanimous(?:ly)?\b/i],
+  // The mandative subjunctive of a resolution's clause, "(that) the report be noted", "the apology from X be
+  // accepted": "be" and a participle after a subject, not after a modal or "to" ("would be approved", "to be held").
+  ['subjunctive', /(?<!\b(?:will|would|could|should|shall|may|might|must|can|cannot|to|not|also|and|or)\s+)\bbe\s+(?:\w+ly\s+)?(?:\w+ed|given|made|taken|sent|written|held|put|set|paid|brought|drawn|undertaken|shown|chosen)\b/i],
   // A decision told in the passive or by its maker: "were agreed as a true record", "was duly appointed",
   // "The Cabinet endorsed …", "The committee chose …"; a deferral in any words.
   ['passive-decision', /\b(?:was|were|is|are|be|been)\s+(?:(?:duly|unanimously|formally|hereby)\s+)?(?:agreed|approved|adopted|noted|deferred|appointed|elected|co-opted|accepted|ratified|endorsed|confirmed|signed|carried|granted|refused|withdrawn)\b/i],
@@ -234,7 +237,7 @@ export function wordFeaturesOf(features: Iterable<string>): WordFeatureNames {
  * the cues, and the rule kinds probed. Training works out every one (EVERY_TEXT_FEATURE). A model judging a
  * candidate needs only those it weighs for the types the candidate is judged as (featureScope): a cue or a
  * rule kind that none of those weights names adds nothing to the scores that are read and is never evidence.
- * An action candidate is judged by 8 cues of the 39, a witness by none of the rule kinds.
+ * An action candidate is judged by 8 cues of the 38, a witness by none of the rule kinds.
  */
 export interface FeatureScope {
   names: WordFeatureNames;
