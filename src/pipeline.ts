@@ -64,7 +64,7 @@ export function runPipeline(input: string, chooseGrammar: (normalised: string) =
   const ctx: Context = { input, norm, text: norm.text, grammar, units: [], drafts: emptyDrafts() };
   if (norm.firstTag !== undefined) {
     const at = norm.firstTag;
-    ctx.drafts.warnings.push({ code: 'W_HTML_TAGS', message: 'The text holds HTML tags (<p>, <br> …): they were read as line and paragraph breaks.', span: { start: at, end: at + 1 } });
+    ctx.drafts.warnings.push({ code: 'W_HTML_TAGS', message: 'The text holds HTML tags (<p>, <br>, <b> …): they were read as paragraph breaks, line breaks and spaces.', span: { start: at, end: at + 1 } });
   }
   time('segment', () => segmentDocument(ctx, units!));
   units = null;
