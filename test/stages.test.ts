@@ -400,6 +400,13 @@ describe('segment and extract stages', () => {
     expect(ctx.drafts.discussionPoints).toHaveLength(1);
   });
 
+  it("reads a whole meeting's committee and date from the header above its attendance list, not from the last minutes' approval below it", () => {
+    const ctx = run(
+      'Upton Parish Council\n\n- 6th November 2018\n\nPresent\nCouncillors A Richardson (Chair), B Healey and C Moran\n18.11.1 Apologies\nNone\n18.11.2 Minutes\nThe minutes of the meeting held on the 4th September 2018 had been\ncirculated. All agreed this was a true record.\n18.11.3 Playground\nThe Clerk reported that the swings had been repaired.',
+    );
+    expect(ctx.drafts.meeting).toMatchObject({ committee: 'Upton Parish Council', date: '2018-11-06' });
+  });
+
   it('keeps a numbered paragraph whole: its lettered sub-paragraphs and the prose after them, up to the next number', () => {
     const ctx = run(
       'Minutes:\n\n1. Mr Baker provided an update on the following:\n\n(a) The bus network was run commercially.\n\n(b) The Council made two recommendations:\n\n- a study of street works;\n- a wider lane rental scheme.\n\nKCC offered the A25 as a pilot area.\n\n2. Mr Love said that school places in the north were short.',

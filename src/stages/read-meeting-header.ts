@@ -19,7 +19,8 @@ const PROSE_WORDS = 30;
 const BODY_WORD = /\b(?:Committee|Sub-Committee|Board|Panel|Cabinet|Council|Forum|Authority|Executive|Group|Commission|Assembly|Body|Trustees|Governors|Partnership|Corporation|Convention)\b/i;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 const DATE = new RegExp(`(?<!\\d)\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}\\b|(?<!\\d)\\d{1,2}/\\d{1,2}/\\d{4}\\b`, 'i');
-const ATTENDANCE_START = /^(?:Present|Attendance|Members\s+present|Councillors\s+present|In\s+attendance|Apologies)\b/i;
+/** The line an attendance list opens with: the end of a whole meeting's header. */
+export const ATTENDANCE_START = /^(?:Present|Attendance|Members\s+present|Councillors\s+present|In\s+attendance|Apologies)\b/i;
 // A run of capitalised words and the small words inside names ("Policy & Resources", "Board of Trustees").
 const NAME = "[A-Z][\\w&'’.-]*(?:\\s+(?:(?!(?:Held|HELD|On|ON|At|AT|Minutes|MINUTES|Meeting|MEETING)\\b)[A-Z][\\w&'’.-]*|of|and|&|for|the|on|upon|in|le|de))*";
 const MEETING_OF = new RegExp(`\\b(?:meeting|Meeting|MEETING)\\s+(?:of|OF)\\s+(?:the\\s+|THE\\s+)?(?<body>${NAME})(?=\\s+(?:held|Held|HELD|on|ON|at|AT|was|will)\\b|\\s*[,(–—-]|\\s*$)`);

@@ -14,7 +14,7 @@ import { parseUkDate } from '../text/dates.js';
 import { LINE_LIMIT } from '../grammar/compile.js';
 import { splitDashOutcome } from './extract-decisions.js';
 import { trimEndOf } from '../text/strings.js';
-import { readMeetingHeaderLines } from './read-meeting-header.js';
+import { ATTENDANCE_START, readMeetingHeaderLines } from './read-meeting-header.js';
 
 export function segmentDocument(ctx: Context, units: Unit[]): void {
   const { grammar } = ctx;
@@ -298,7 +298,12 @@ function readMeetingHeader(ctx: Context, units: Unit[], headerIndex: number): vo
   const meeting = ctx.drafts.meeting;
   if (meeting.committee || meeting.date) return;
   const candidates: { committee: string | null; date: string | null; score: number; index: number }[] = [];
-  const limit = Math.min(units.length, 60);
+  // A whole meeting's header stands above its attendance list: below it, "The minutes of the meeting held on
+  // 4th September …" is the item approving the last meeting's minutes, not this meeting's heading.
+  let limit = Math.min(units.length, 60);
+  for (let i = 0; i < limit; i++) {
+    if (i > 0 && (ATTENDANCE_START.test(units[i].text) || grammar.first('sectionLabel', units[i].text)?.rule.section === 'attendance')) limit = i;
+  }
   for (let i = 0; i < limit; i++) {
     const text = units[i].text;
     const heading = grammar.first('meetingHeading', text);
