@@ -38,7 +38,7 @@ export const CUES: readonly [string, RegExp][] = [
   ['unanimous', /\bunanimous(?:ly)?\b/i],
   // The mandative subjunctive of a resolution's clause, "(that) the report be noted", "the apology from X be
   // accepted": "be" and a participle after a subject, not after a modal or "to" ("would be approved", "to be held").
-  ['subjunctive', /(?<!\b(?:will|would|could|should|shall|may|might|must|can|cannot|to|not|also|and|or)\s+)\bbe\s+(?:\w+ly\s+)?(?:\w+ed|given|made|taken|sent|written|held|put|set|paid|brought|drawn|undertaken|shown|chosen)\b/i],
+  ['subjunctive', /(?<!\b(?:will|would|could|should|shall|may|might|must|can|cannot|to|not|also|and|or)\s)\bbe\s+(?:\w+ly\s+)?(?:\w+ed|given|made|taken|sent|written|held|put|set|paid|brought|drawn|undertaken|shown|chosen)\b/i],
   // A decision told in the passive or by its maker: "were agreed as a true record", "was duly appointed",
   // "The Cabinet endorsed …", "The committee chose …"; a deferral in any words.
   ['passive-decision', /\b(?:was|were|is|are|be|been)\s+(?:(?:duly|unanimously|formally|hereby)\s+)?(?:agreed|approved|adopted|noted|deferred|appointed|elected|co-opted|accepted|ratified|endorsed|confirmed|signed|carried|granted|refused|withdrawn)\b/i],
