@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import { readLines, readMarker } from '../src/stages/read-lines.js';
 import { groupUnits, isHeadingLike, wrapWidth } from '../src/stages/group-units.js';
-import { builtinGrammar } from '../src/grammar/builtin.js';
+import { builtinGrammar, detectGrammar } from '../src/grammar/builtin.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { dueByChrono, parseUkDate, plainDue, plainUkDate, resolveDue } from '../src/text/dates.js';
 import * as chronoModule from 'chrono-node';
@@ -398,6 +398,12 @@ describe('segment and extract stages', () => {
       ['minutes', 'The debate.'],
     ]);
     expect(ctx.drafts.discussionPoints).toHaveLength(1);
+  });
+
+  it("reads an 'Issue - decisions' page's date line as the meeting's date and the item's title", () => {
+    const ctx = runPipeline('Issue - decisions\n\nHighways Maintenance\n\n12/02/2013 - Highways Maintenance Report 2013/14\n\n1. That the programme of works be approved.', detectGrammar, null);
+    expect(ctx.drafts.meeting).toEqual({ committee: null, date: '2013-02-12', item: null, title: 'Highways Maintenance Report 2013/14' });
+    expect(ctx.drafts.items.map((i) => i.title)).toEqual(['Highways Maintenance Report 2013/14']);
   });
 
   it("reads a whole meeting's committee and date from the header above its attendance list, not from the last minutes' approval below it", () => {

@@ -98,9 +98,11 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
         meeting.date = g.date ? parseUkDate(g.date) : null;
         // "(Item 2.)": the item is "2".
         meeting.item = g.item?.replace(/\.$/, '') || null;
+        // A decision page's date line names the item itself ("06/09/2021 - Annual Budget Statement 2021/22").
+        if (g.title) meeting.title = g.title.trim();
       }
-      newItem(g.item ?? null, null, index);
-      expectTitle = 'meeting';
+      newItem(g.item ?? null, g.title?.trim() ?? null, index);
+      expectTitle = g.title ? null : 'meeting';
       return place('heading');
     }
     if (expectTitle === 'issue') {
