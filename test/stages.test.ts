@@ -221,6 +221,29 @@ describe('group-units', () => {
     expect(wrapWidth(readLines(unwrapped, parseBlocks(unwrapped).blocks))).toBeNull();
   });
 
+  it('reads a text that lost its line breaks (a run-on PDF text) sentence by sentence, and leaves a long paragraph of a text with breaks whole', () => {
+    const sentences = [
+      'MINUTES OF THE PARISH COUNCIL MEETING HELD ON 3 MARCH 2025 Present: Cllr A Brown (Chair), Cllr B Green and Cllr C White.',
+      'The Chair welcomed members and the two residents who had come to speak about the footpath by the school.',
+      'Apologies were received from Cllr D Black, who was working away that week.',
+      'Councillor Green requested that a letter of thanks be sent to the volunteers who had cleared the churchyard in February.',
+      'The Clerk reported that the insurers had asked for a second survey of the footbridge before they would settle the claim.',
+      'Members noted that the grant for the new bench had been received and that the bench would be fitted in April.',
+      'Councillor White asked whether the bus shelter could be repaired before the summer, as two panels had been broken.',
+      'The Clerk said that quotes would be sought and brought to the next meeting of the council for a decision.',
+      'Councillor Brown reported on the village hall committee, which had raised enough money to replace the kitchen.',
+      'The Clerk was asked to write to the highways authority about the potholes on the lane leading out of the village.',
+      'Members agreed that the annual parish meeting would be held in May, with the usual reports from the clubs.',
+      'The meeting closed at 8.45 pm.',
+    ];
+    const runOn = sentences.join(' ');
+    expect(runOn.length).toBeGreaterThan(1200);
+    expect(unitsOf(runOn)).toEqual(sentences);
+    // The same paragraph in a text whose lines break as paragraphs do: one unit.
+    const withBreaks = ['Minutes:', ...sentences.slice(1, 4), runOn, ...sentences.slice(4)].join('\n\n');
+    expect(unitsOf(withBreaks)).toContain(runOn);
+  });
+
   it('re-joins hard-wrapped lines and keeps list items apart', () => {
     expect(unitsOf('The Board received an update from Mark\nAntrobus on behalf of the team:-\n·\nThe ASB Strategy;\n· Second item')).toEqual([
       'The Board received an update from Mark Antrobus on behalf of the team:-',

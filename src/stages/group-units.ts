@@ -12,6 +12,7 @@ import type { Grammar } from '../grammar/compile.js';
 import type { RuleKind } from '../schema/grammar.js';
 import type { Line, Marker } from './read-lines.js';
 import { isAsciiLetter, isSpace } from '../text/strings.js';
+import { splitSentences } from '../text/sentences.js';
 
 export interface Unit {
   index: number;
@@ -190,7 +191,36 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
   }
   if (pendingMarker) current.push(pendingMarker);
   flush();
-  return units;
+  return isRunOn(text, lines) ? splitRunOn(units) : units;
+}
+
+/** A unit longer than this, in a run-on text, is read sentence by sentence (no paragraph in the gold texts passes 1,000). */
+const RUN_ON_UNIT = 1200;
+
+/**
+ * A text that lost its line breaks (a PDF's text copied as one run, paragraphs, headings and all): its lines
+ * hold 400 characters or more on average (the gold texts with line breaks hold at most 300; the run-on ones
+ * about 500).
+ */
+function isRunOn(text: string, lines: readonly Line[]): boolean {
+  return lines.length > 0 && text.length / lines.length >= 400;
+}
+
+/** Each unit of a run-on text that is longer than any paragraph becomes one unit per sentence. */
+function splitRunOn(units: Unit[]): Unit[] {
+  if (!units.some((u) => u.text.length > RUN_ON_UNIT)) return units;
+  const out: Unit[] = [];
+  for (const u of units) {
+    if (u.text.length <= RUN_ON_UNIT) {
+      out.push({ ...u, index: out.length });
+      continue;
+    }
+    splitSentences(u.text).forEach((sentence, k) => {
+      const first = k === 0;
+      out.push({ index: out.length, marker: first ? u.marker : null, indent: u.indent, start: u.start + sentence.start, end: u.start + sentence.end, text: sentence.text, blockStart: first && u.blockStart });
+    });
+  }
+  return out;
 }
 
 /** "Jason Russell, Assistant Director for Highways": a line of a witness list. One ending in a comma or a
