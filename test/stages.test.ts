@@ -423,6 +423,13 @@ describe('segment and extract stages', () => {
     expect(ctx.drafts.discussionPoints).toHaveLength(1);
   });
 
+  it("leaves a school term out of a governing body's name, and a season that names a body in it", () => {
+    const meetingOf = (heading: string) => runPipeline(`${heading}\n\nDate: 30th June 2016\n\nPresent: Mrs A Smith (Chair), Mr B Jones\n\n1. Apologies\n\nNone.`, detectGrammar, null).drafts.meeting;
+    expect(meetingOf('Summer Full Governing Body')).toMatchObject({ committee: 'Full Governing Body', date: '2016-06-30' });
+    expect(meetingOf('Autumn Term 2 Meeting of the Governing Board')).toMatchObject({ committee: 'Governing Board' });
+    expect(meetingOf('Summer Fete Committee')).toMatchObject({ committee: 'Summer Fete Committee' });
+  });
+
   it("reads an 'Issue - decisions' page's date line as the meeting's date and the item's title", () => {
     const ctx = runPipeline('Issue - decisions\n\nHighways Maintenance\n\n12/02/2013 - Highways Maintenance Report 2013/14\n\n1. That the programme of works be approved.', detectGrammar, null);
     expect(ctx.drafts.meeting).toEqual({ committee: null, date: '2013-02-12', item: null, title: 'Highways Maintenance Report 2013/14' });

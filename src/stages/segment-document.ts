@@ -257,6 +257,9 @@ export function segmentDocument(ctx: Context, units: Unit[]): void {
   // "Wellington Town Council held in the … Hall": where the meeting was held is not the committee's name.
   const heldAt = meeting.committee ? /\s(?:held|Held|HELD)\s/.exec(meeting.committee) : null;
   if (heldAt) meeting.committee = meeting.committee!.slice(0, heldAt.index).trim() || null;
+  // "Summer Full Governing Body", "Autumn Term 2 Meeting of the Governing Board": school governors name a
+  // meeting by its term; the term is when, not who ("Summer Fete Committee" keeps its name).
+  if (meeting.committee) meeting.committee = meeting.committee.replace(TERM_BEFORE_BODY, '') || meeting.committee;
   // A page holding one item names it in the meeting; a whole meeting does not.
   if (!meetingFound) {
     const first = units.find((u) => u.text && !at0('pageChrome', u.text) && !at0('noise', u.text));
@@ -293,6 +296,8 @@ function findWholeMeetingHeader(ctx: Context, units: Unit[]): number {
   }
   return -1;
 }
+
+const TERM_BEFORE_BODY = /^(?:Autumn|Spring|Summer|AUTUMN|SPRING|SUMMER)(?:\s+(?:Term|TERM))?(?:\s+\d)?\s+(?:(?:Meeting|MEETING)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?)?(?=(?:Full\s+|FULL\s+|Local\s+|LOCAL\s+)?(?:Governing|GOVERNING|Governors|GOVERNORS|Board\s+of\s+(?:Governors|Trustees)|BOARD\s+OF\s+(?:GOVERNORS|TRUSTEES)|Trust\s+Board|TRUST\s+BOARD)\b)/;
 
 /** Committee and date from a whole-meeting header, when no Meeting line gave them. */
 function readMeetingHeader(ctx: Context, units: Unit[], headerIndex: number): void {
