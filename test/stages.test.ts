@@ -423,6 +423,12 @@ describe('segment and extract stages', () => {
     expect(ctx.drafts.discussionPoints).toHaveLength(1);
   });
 
+  it("reads the header of a text that lost its line breaks from the opening of its one long line", () => {
+    const body = 'Present: Mr A Brown (Chair), Mrs C Green, Mr D White. 1. APOLOGIES FOR ABSENCE Apologies were received from Mrs E Black. '.repeat(12);
+    const ctx = runPipeline(`Page content transcription\n\nCONFIRMED MINUTES – GENERAL MEETING, 17 MAY 2017 UPTON SHIRE COUNCIL MINUTES OF THE GENERAL MEETING HELD AT UPTON ON WEDNESDAY 17 MAY 2017 ${body}`, detectGrammar, null);
+    expect(ctx.drafts.meeting).toMatchObject({ committee: 'UPTON SHIRE COUNCIL', date: '2017-05-17' });
+  });
+
   it("leaves a school term out of a governing body's name, and a season that names a body in it", () => {
     const meetingOf = (heading: string) => runPipeline(`${heading}\n\nDate: 30th June 2016\n\nPresent: Mrs A Smith (Chair), Mr B Jones\n\n1. Apologies\n\nNone.`, detectGrammar, null).drafts.meeting;
     expect(meetingOf('Summer Full Governing Body')).toMatchObject({ committee: 'Full Governing Body', date: '2016-06-30' });

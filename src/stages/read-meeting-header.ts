@@ -16,6 +16,8 @@ import { parseUkDate } from '../text/dates.js';
 const HEADER_LINES = 15;
 const LINE_MAX = 300;
 const PROSE_WORDS = 30;
+/** A line this long holds a run-on text (no paragraph of the gold texts passes 1,000 characters). */
+const RUN_ON_LINE = 1200;
 const BODY_WORD = /\b(?:Committee|Sub-Committee|Board|Panel|Cabinet|Council|Forum|Authority|Executive|Group|Commission|Assembly|Body|Trustees|Governors|Partnership|Corporation|Convention)\b/i;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 const DATE = new RegExp(`(?<!\\d)\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}\\b|(?<!\\d)\\d{1,2}/\\d{1,2}/\\d{4}\\b`, 'i');
@@ -26,8 +28,9 @@ const NAME = "[A-Z][\\w&'’.-]*(?:\\s+(?:(?!(?:Held|HELD|On|ON|At|AT|Minutes|MI
 const MEETING_OF = new RegExp(`\\b(?:meeting|Meeting|MEETING)\\s+(?:of|OF)\\s+(?:the\\s+|THE\\s+)?(?<body>${NAME})(?=\\s+(?:held|Held|HELD|on|ON|at|AT|was|will)\\b|\\s*[,(–—-]|\\s*$)`);
 const MINUTES_OF_BODY_MEETING = new RegExp(
   `(?:^|\\s)(?:Minutes|MINUTES)\\s+(?:of|OF)\\s+(?:the\\s+|THE\\s+)?(?:(?:Annual|ANNUAL|Ordinary|ORDINARY|Special|SPECIAL|Extraordinary|EXTRAORDINARY)\\s+)?(?<body>${NAME})(?:\\s+[a-z]+){0,2}\\s+(?:Meeting|meeting|MEETING)\\b`,
+  'g',
 );
-const BODY_THEN_MINUTES = new RegExp(`(?:^|\\s)(?<body>${NAME})\\s+(?:Meeting\\s+|MEETING\\s+)?(?:Minutes|MINUTES)\\b`);
+const BODY_THEN_MINUTES = new RegExp(`(?:^|\\s)(?<body>${NAME})\\s+(?:Meeting\\s+|MEETING\\s+)?(?:Minutes|MINUTES)\\b`, 'g');
 const MEETING_CUE = /\b(?:held|minutes|meeting)\b/i;
 
 /** The text's header lines: the first lines, up to the attendance list. */
@@ -42,6 +45,13 @@ function headerLines(text: string): string[] {
     from = to + 1;
     const line = raw.replace(/<[^<>]{0,40}>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, LINE_MAX);
     if (!line) continue;
+    // A text that lost its line breaks runs its header into the minutes on one line: the line's opening is
+    // read as the header's last line ("SYMAT Board of Trustees 13 th December 2018 1 Minutes of the meeting of
+    // the Board of Trustees held on …").
+    if (raw.length > RUN_ON_LINE) {
+      lines.push(line);
+      break;
+    }
     // The header ends where the attendance list or the prose of the minutes begins.
     if (lines.length > 0 && (ATTENDANCE_START.test(line) || line.split(' ').length > PROSE_WORDS)) break;
     lines.push(line);
@@ -112,9 +122,11 @@ export function readMeetingHeaderLines(text: string, itemPage = false): { commit
     }
   }
   if (!committee) {
+    // Of each line's phrases, the first that names a body ("CONFIRMED MINUTES – … ETHERIDGE SHIRE COUNCIL
+    // MINUTES OF …": "CONFIRMED" is no body).
     for (const line of lines) {
-      const m = MINUTES_OF_BODY_MEETING.exec(line) ?? BODY_THEN_MINUTES.exec(line);
-      if (m && BODY_WORD.test(m.groups!.body)) {
+      const m = [...line.matchAll(MINUTES_OF_BODY_MEETING), ...line.matchAll(BODY_THEN_MINUTES)].find((found) => BODY_WORD.test(found.groups!.body));
+      if (m) {
         committee = m.groups!.body.trim();
         break;
       }
