@@ -242,6 +242,10 @@ describe('group-units', () => {
     // The same paragraph in a text whose lines break as paragraphs do: one unit.
     const withBreaks = ['Minutes:', ...sentences.slice(1, 4), runOn, ...sentences.slice(4)].join('\n\n');
     expect(unitsOf(withBreaks)).toContain(runOn);
+    // Inside a run-on sentence, an item's number and capitalised heading, and a decision's label, start pieces;
+    // the number is the piece's marker, as at a line's start.
+    const withItems = `${sentences.slice(0, 6).join(' ')} Present were the Clerk and two residents 2. FOOTPATHS AND BRIDGES The footbridge was discussed. CONSIDERATION OF MINUTES Meeting of 19 April 2017 RESOLUTION: That the minutes be confirmed. ${sentences.slice(6).join(' ')}`;
+    expect(unitsOf(withItems)).toEqual(expect.arrayContaining(['Present were the Clerk and two residents', 'FOOTPATHS AND BRIDGES The footbridge was discussed.', 'CONSIDERATION OF MINUTES Meeting of 19 April 2017', 'RESOLUTION: That the minutes be confirmed.']));
   });
 
   it('re-joins hard-wrapped lines and keeps list items apart', () => {

@@ -10,7 +10,7 @@
  */
 import type { Grammar } from '../grammar/compile.js';
 import type { RuleKind } from '../schema/grammar.js';
-import type { Line, Marker } from './read-lines.js';
+import { readMarker, type Line, type Marker } from './read-lines.js';
 import { isAsciiLetter, isSpace } from '../text/strings.js';
 import { splitSentences } from '../text/sentences.js';
 
@@ -206,7 +206,41 @@ function isRunOn(text: string, lines: readonly Line[]): boolean {
   return lines.length > 0 && text.length / lines.length >= 400;
 }
 
-/** Each unit of a run-on text that is longer than any paragraph becomes one unit per sentence. */
+/**
+ * A run-on text's pieces, before its sentences are read: it is cut before an item's number and capitalised
+ * heading ("… (Governance Advisor, City of York Council) 1. APOLOGIES FOR ABSENCE Prior to …") and before a
+ * decision's label ("… 19 April 2017 RESOLUTION: That the Minutes …").
+ */
+const INLINE_BREAK = /\s(?=\d{1,2}\.?\s+[A-Z]{3,}(?:\s+(?:[A-Z]{2,}|&))+\b|(?:RESOLUTION|RESOLVED|RECOMMENDATION)S?\s*[:–-])/g;
+function inlinePieces(text: string): { start: number; text: string }[] {
+  const pieces: { start: number; text: string }[] = [];
+  let from = 0;
+  for (const m of text.matchAll(INLINE_BREAK)) {
+    if (m.index > from) pieces.push({ start: from, text: text.slice(from, m.index) });
+    from = m.index + 1;
+  }
+  pieces.push({ start: from, text: text.slice(from) });
+  return pieces.filter((p) => p.text.trim());
+}
+
+/** The sentences of a text, an item's number ("2.") kept with the sentence it opens rather than read as one. */
+function sentencesKeepingNumbers(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  let pending: number | null = null;
+  for (const sentence of splitSentences(text)) {
+    if (/^\d{1,3}\.$/.test(sentence.text)) {
+      pending ??= sentence.start;
+      continue;
+    }
+    const start = pending ?? sentence.start;
+    out.push({ start, text: text.slice(start, sentence.end) });
+    pending = null;
+  }
+  if (pending !== null) out.push({ start: pending, text: text.slice(pending).trimEnd() });
+  return out;
+}
+
+/** Each unit of a run-on text that is longer than any paragraph becomes one unit per sentence (and inline piece). */
 function splitRunOn(units: Unit[]): Unit[] {
   if (!units.some((u) => u.text.length > RUN_ON_UNIT)) return units;
   const out: Unit[] = [];
@@ -215,10 +249,18 @@ function splitRunOn(units: Unit[]): Unit[] {
       out.push({ ...u, index: out.length });
       continue;
     }
-    splitSentences(u.text).forEach((sentence, k) => {
-      const first = k === 0;
-      out.push({ index: out.length, marker: first ? u.marker : null, indent: u.indent, start: u.start + sentence.start, end: u.start + sentence.end, text: sentence.text, blockStart: first && u.blockStart });
-    });
+    let k = 0;
+    for (const piece of inlinePieces(u.text)) {
+      for (const sentence of sentencesKeepingNumbers(piece.text)) {
+        const first = k++ === 0;
+        // An item's number opening the piece is its marker, as at a line's start ("2. FOOTPATHS …").
+        const numbered = first ? null : readMarker(sentence.text);
+        const skip = numbered ? numbered.length + (sentence.text.slice(numbered.length).length - sentence.text.slice(numbered.length).trimStart().length) : 0;
+        const start = u.start + piece.start + sentence.start + skip;
+        const text = sentence.text.slice(skip);
+        out.push({ index: out.length, marker: first ? u.marker : (numbered?.marker ?? null), indent: u.indent, start, end: start + text.length, text, blockStart: first && u.blockStart });
+      }
+    }
   }
   return out;
 }
