@@ -339,6 +339,9 @@ export function unitFeatures(ctx: Context, i: number, out: string[]): void {
   const next = nextAt >= 0 ? units[nextAt] : undefined;
   out.push(named('prev-role:', prev?.role ?? 'start'), named('prev-mk:', prev?.marker?.kind ?? 'none'), named('next-role:', next?.role ?? 'end'), named('next-mk:', next?.marker?.kind ?? 'none'));
   if (prev && /(?::-?|[–—-])\s*$/.test(prev.text)) out.push('after-lead-in');
+  // "Any other business", "Date and time of next meeting" above a paragraph: an item's title in sentence case,
+  // which the capitals of heading-like do not catch.
+  if (len(i) === '0' && next && len(nextAt) !== '0' && /^[A-Z]/.test(u.text) && !/[.!?:;,]\s*$/.test(u.text)) out.push('title-line');
   out.push(named('prev-len:', len(prevAt)), named('next-len:', len(nextAt)));
   // A run of short lines is a menu, a list of documents or a table of names, rarely the debate.
   if (len(i) === '0' && len(prevAt) === '0' && len(nextAt) === '0') out.push('short-run');
