@@ -194,8 +194,11 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
   return isRunOn(text, lines) ? splitRunOn(units) : units;
 }
 
-/** A unit longer than this, in a run-on text, is read sentence by sentence (no paragraph in the gold texts passes 1,000). */
-const RUN_ON_UNIT = 1200;
+/**
+ * Longer than any paragraph: in a run-on text a unit this long is read sentence by sentence, and a line this long
+ * ends a header (read-meeting-header). No paragraph of the gold texts passes 1,000 characters.
+ */
+export const RUN_ON_CHARS = 1200;
 
 /**
  * A text that lost its line breaks (a PDF's text copied as one run, paragraphs, headings and all): its lines
@@ -242,10 +245,10 @@ function sentencesKeepingNumbers(text: string): { start: number; text: string }[
 
 /** Each unit of a run-on text that is longer than any paragraph becomes one unit per sentence (and inline piece). */
 function splitRunOn(units: Unit[]): Unit[] {
-  if (!units.some((u) => u.text.length > RUN_ON_UNIT)) return units;
+  if (!units.some((u) => u.text.length > RUN_ON_CHARS)) return units;
   const out: Unit[] = [];
   for (const u of units) {
-    if (u.text.length <= RUN_ON_UNIT) {
+    if (u.text.length <= RUN_ON_CHARS) {
       out.push({ ...u, index: out.length });
       continue;
     }
@@ -255,9 +258,8 @@ function splitRunOn(units: Unit[]): Unit[] {
         const first = k++ === 0;
         // An item's number opening the piece is its marker, as at a line's start ("2. FOOTPATHS …").
         const numbered = first ? null : readMarker(sentence.text);
-        const skip = numbered ? numbered.length + (sentence.text.slice(numbered.length).length - sentence.text.slice(numbered.length).trimStart().length) : 0;
-        const start = u.start + piece.start + sentence.start + skip;
-        const text = sentence.text.slice(skip);
+        const text = numbered ? sentence.text.slice(numbered.length).trimStart() : sentence.text;
+        const start = u.start + piece.start + sentence.start + (sentence.text.length - text.length);
         out.push({ index: out.length, marker: first ? u.marker : (numbered?.marker ?? null), indent: u.indent, start, end: start + text.length, text, blockStart: first && u.blockStart });
       }
     }

@@ -12,12 +12,11 @@
  * The date is the first day-first date written in full in a header line; a split ordinal ("20 th") is joined.
  */
 import { parseUkDate } from '../text/dates.js';
+import { RUN_ON_CHARS } from './group-units.js';
 
 const HEADER_LINES = 15;
 const LINE_MAX = 300;
 const PROSE_WORDS = 30;
-/** A line this long holds a run-on text (no paragraph of the gold texts passes 1,000 characters). */
-const RUN_ON_LINE = 1200;
 const BODY_WORD = /\b(?:Committee|Sub-Committee|Board|Panel|Cabinet|Council|Forum|Authority|Executive|Group|Commission|Assembly|Body|Trustees|Governors|Partnership|Corporation|Convention)\b/i;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 const DATE = new RegExp(`(?<!\\d)\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}\\b|(?<!\\d)\\d{1,2}/\\d{1,2}/\\d{4}\\b`, 'i');
@@ -48,7 +47,7 @@ function headerLines(text: string): string[] {
     // A text that lost its line breaks runs its header into the minutes on one line: the line's opening is
     // read as the header's last line ("SYMAT Board of Trustees 13 th December 2018 1 Minutes of the meeting of
     // the Board of Trustees held on …").
-    if (raw.length > RUN_ON_LINE) {
+    if (raw.length > RUN_ON_CHARS) {
       lines.push(line);
       break;
     }
