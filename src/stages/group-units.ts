@@ -167,13 +167,15 @@ export function groupUnits(text: string, lines: readonly Line[], grammar: Gramma
     }
     const previous = current[current.length - 1];
     const labelled = startsUnit(line);
+    // Only a line inside a block, with no marker and no label of its own, can run on from the line above.
+    const mayJoin = previous !== undefined && !line.blockStart && !line.marker && !labelled;
     let joins = false;
-    if (previous && !line.blockStart && !line.marker && !labelled && !closeAfter) {
+    if (mayJoin && !closeAfter) {
       joins = continues(previous, line, current, width);
-    } else if (previous && !line.blockStart && !line.marker && !labelled && headingAbove && /^[a-z]/.test(line.content)) {
+    } else if (mayJoin && headingAbove && /^[a-z]/.test(line.content)) {
       // "Arising / from the discussion …": what looked like a heading was a wrapped first word.
       joins = true;
-    } else if (previous && !line.blockStart && !line.marker && !labelled && !TERMINAL_END.test(previous.content) && noRoomFor(previous, line, width)) {
+    } else if (mayJoin && !TERMINAL_END.test(previous.content) && noRoomFor(previous, line, width)) {
       // "MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions / House, County Hall, …":
       // a heading as long as the text's lines, with no end, was wrapped.
       joins = true;

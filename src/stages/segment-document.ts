@@ -7,6 +7,7 @@
  * meeting title and a "Recommended –" recommendation. A cover letter before a whole-meeting header
  * ("PLANNING COMMITTEE / Wednesday, 25 March 2015 / Present: …") is preamble and gives nothing.
  */
+import type { Grammar } from '../grammar/compile.js';
 import type { Context, Part, PlacedUnit, DraftItem } from '../context.js';
 import type { Section } from '../schema/grammar.js';
 import { isHeadingLike, type Unit } from './group-units.js';
@@ -282,6 +283,9 @@ function stripPdfSuffix(ctx: Context, title: string): string {
 
 const HEADER_SEARCH_UNITS = 120;
 
+/** Is the text a label that opens an attendance list ("Present:", "In attendance:")? */
+const isAttendanceLabel = (grammar: Grammar, text: string) => grammar.first('sectionLabel', text)?.rule.section === 'attendance';
+
 /** Index of a whole-meeting header that is followed by an attendance list, or -1. */
 function findWholeMeetingHeader(ctx: Context, units: Unit[]): number {
   const { grammar } = ctx;
@@ -289,10 +293,7 @@ function findWholeMeetingHeader(ctx: Context, units: Unit[]): number {
   for (let i = 0; i < Math.min(units.length, HEADER_SEARCH_UNITS); i++) {
     const text = units[i].text;
     if (!(grammar.first('committeeLine', text)?.match.index === 0 || grammar.first('meetingHeading', text)?.match.index === 0)) continue;
-    for (let j = i + 1; j < Math.min(units.length, i + 5); j++) {
-      const label = grammar.first('sectionLabel', units[j].text);
-      if (label?.rule.section === 'attendance') return i;
-    }
+    for (let j = i + 1; j < Math.min(units.length, i + 5); j++) if (isAttendanceLabel(grammar, units[j].text)) return i;
   }
   return -1;
 }
@@ -307,10 +308,9 @@ function readMeetingHeader(ctx: Context, units: Unit[], headerIndex: number): vo
   const candidates: { committee: string | null; date: string | null; score: number; index: number }[] = [];
   // A whole meeting's header stands above its attendance list: below it, "The minutes of the meeting held on
   // 4th September …" is the item approving the last meeting's minutes, not this meeting's heading.
-  let limit = Math.min(units.length, 60);
-  for (let i = 0; i < limit; i++) {
-    if (i > 0 && (ATTENDANCE_START.test(units[i].text) || grammar.first('sectionLabel', units[i].text)?.rule.section === 'attendance')) limit = i;
-  }
+  const searched = Math.min(units.length, 60);
+  const attendanceAt = units.slice(1, searched).findIndex((u) => ATTENDANCE_START.test(u.text) || isAttendanceLabel(grammar, u.text));
+  const limit = attendanceAt < 0 ? searched : attendanceAt + 1;
   for (let i = 0; i < limit; i++) {
     const text = units[i].text;
     const heading = grammar.first('meetingHeading', text);
